@@ -1,0 +1,26 @@
+package io.orderflow.model;
+
+/**
+ * A row of the {@code cvd} kind: cumulative volume delta after one trade.
+ *
+ * @param tsMs trade time (exchange {@code T}) of the trade, epoch ms UTC, as in {@code prices}
+ * @param cvd running sum of signed taker volume
+ * @param delta this trade's signed taker volume
+ * @param zRaw z-score of {@code delta}, unclipped
+ * @param zCvd {@code zRaw} winsorised at the configured limit
+ * @param scale the dispersion {@code zRaw} was divided by
+ * @param sigmaFloor the lower bound on {@code scale}
+ * @param floorUsed the floor was binding
+ * @param regime activity regime of the symbol ({@code quiet}, {@code normal}, {@code active})
+ */
+public record CvdRow(
+        long tsMs,
+        String symbol,
+        double cvd,
+        double delta,
+        double zRaw,
+        double zCvd,
+        double scale,
+        double sigmaFloor,
+        boolean floorUsed,
+        String regime) {}

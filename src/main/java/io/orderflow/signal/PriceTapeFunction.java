@@ -1,0 +1,45 @@
+package io.orderflow.signal;
+
+import io.orderflow.model.PriceRow;
+import io.orderflow.model.Trade;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per symbol: the trade tape with the receive latency of each trade and the symbol's rolling
+ * receive rate (trades per second over ~10 s of receive time).
+ */
+public class PriceTapeFunction extends KeyedProcessFunction<String, Trade, PriceRow> {
+
+    static final double RECEIVE_RATE_TAU_SEC = 10.0;
+
+    private transient ValueState<DecayingRate> receiveRate;
+
+    @Override
+    public void open(OpenContext openContext) {
+        receiveRate = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("prices-receive-rate", DecayingRate.class));
+    }
+
+    @Override
+    public void processElement(Trade trade, Context ctx, Collector<PriceRow> out) throws Exception {
+        DecayingRate rate = receiveRate.value();
+        if (rate == null) {
+            rate = new DecayingRate(RECEIVE_RATE_TAU_SEC);
+        }
+        rate.record(trade.receiveTimeMs());
+        receiveRate.update(rate);
+        out.collect(new PriceRow(
+                trade.tradeTimeMs(),
+                trade.eventTimeMs(),
+                trade.symbol(),
+                trade.price(),
+                trade.qty(),
+                trade.tradeId(),
+                trade.receiveTimeMs() - trade.eventTimeMs(),
+                rate.perSecond()));
+    }
+}

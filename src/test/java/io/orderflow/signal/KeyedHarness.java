@@ -1,0 +1,36 @@
+package io.orderflow.signal;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/** Runs a keyed function in Flink's operator harness, optionally from a snapshot. */
+final class KeyedHarness {
+
+    private KeyedHarness() {}
+
+    static <I, O> KeyedOneInputStreamOperatorTestHarness<String, I, O> open(
+            Supplier<KeyedProcessFunction<String, I, O>> function,
+            KeySelector<I, String> key,
+            OperatorSubtaskState restoreFrom) throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(function.get()), key, Types.STRING);
+        if (restoreFrom != null) {
+            harness.initializeState(restoreFrom);
+        }
+        harness.open();
+        return harness;
+    }
+
+    static <I> void feed(KeyedOneInputStreamOperatorTestHarness<String, I, ?> harness, List<I> inputs,
+            java.util.function.ToLongFunction<I> time) throws Exception {
+        for (I input : inputs) {
+            harness.processElement(input, time.applyAsLong(input));
+        }
+    }
+}

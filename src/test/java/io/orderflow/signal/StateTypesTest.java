@@ -1,0 +1,39 @@
+package io.orderflow.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.model.BookTop;
+import io.orderflow.model.CvdRow;
+import io.orderflow.model.MarketEvent;
+import io.orderflow.model.OfiRow;
+import io.orderflow.model.PriceRow;
+import io.orderflow.model.Trade;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every type that crosses the network or lives in state is a Flink POJO all the way down: no Kryo. */
+class StateTypesTest {
+
+    @ParameterizedTest
+    @ValueSource(classes = {
+        Trade.class, BookTop.class, MarketEvent.class, PriceRow.class, OfiRow.class, CvdRow.class,
+        OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class
+    })
+    void isAPojoWithoutGenericFields(Class<?> type) {
+        TypeInformation<?> info = TypeInformation.of(type);
+        assertThat(info).isInstanceOf(PojoTypeInfo.class);
+        assertNoGenericType(info);
+    }
+
+    private static void assertNoGenericType(TypeInformation<?> info) {
+        assertThat(info).as(info.toString()).isNotInstanceOf(GenericTypeInfo.class);
+        if (info instanceof PojoTypeInfo<?> pojo) {
+            for (int i = 0; i < pojo.getArity(); i++) {
+                assertNoGenericType(pojo.getPojoFieldAt(i).getTypeInformation());
+            }
+        }
+    }
+}
