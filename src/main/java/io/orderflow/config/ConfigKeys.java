@@ -1,0 +1,112 @@
+package io.orderflow.config;
+
+import static io.orderflow.config.ValueType.Range.atLeast;
+import static io.orderflow.config.ValueType.Range.closed;
+import static io.orderflow.config.ValueType.Range.openClosed;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every configuration key, in the order --help lists them. The single table the config is built from. */
+final class ConfigKeys {
+
+    static final ConfigKey<List<String>> SYMBOLS = ConfigKey.of(
+            "SYMBOLS", ValueType.symbols(), "BTCUSDT,ETHUSDT",
+            "exchange symbols to follow");
+    static final ConfigKey<Double> RUN_HOURS = ConfigKey.of(
+            "RUN_HOURS", ValueType.number(atLeast(0)), "0",
+            "hours to run before stopping; 0 runs until stopped")
+            .operational();
+    static final ConfigKey<Integer> PARQUET_ROTATE_SEC = ConfigKey.of(
+            "PARQUET_ROTATE_SEC", ValueType.integer(1, 3600), "60",
+            "seconds between checkpoints; each checkpoint rolls the Parquet files");
+    static final ConfigKey<Integer> WSS_PING_INTERVAL = ConfigKey.of(
+            "WSS_PING_INTERVAL", ValueType.integer(1, 600), "20",
+            "seconds between WebSocket pings to the exchange");
+    static final ConfigKey<Integer> DEDUP_LRU = ConfigKey.of(
+            "DEDUP_LRU", ValueType.integer(1, 10_000_000), "100000",
+            "recent trade ids remembered to drop duplicate trades");
+    static final ConfigKey<ZMode> Z_MODE = ConfigKey.of(
+            "Z_MODE", ValueType.choice(ZMode.class), "delta",
+            "what the CVD z-score is computed over: each trade's signed volume (delta) or CVD against its slow trend (level)");
+    static final ConfigKey<ScaleMode> SCALE_MODE = ConfigKey.of(
+            "SCALE_MODE", ValueType.choice(ScaleMode.class), "hybrid",
+            "how signals are scaled before the z-score");
+    static final ConfigKey<Double> MAD_MULTIPLIER = ConfigKey.of(
+            "MAD_MULTIPLIER", ValueType.number(openClosed(0, 100)), "1.8",
+            "factor applied to the median absolute deviation to make a scale");
+    static final ConfigKey<Double> SCALE_FAST_WEIGHT = ConfigKey.of(
+            "SCALE_FAST_WEIGHT", ValueType.number(closed(0, 1)), "0.20",
+            "weight of the fast scale in the hybrid scale");
+    static final ConfigKey<Double> HALF_LIFE_SEC = ConfigKey.of(
+            "HALF_LIFE_SEC", ValueType.number(openClosed(0, 86_400)), "600",
+            "half-life in seconds of the exponentially weighted scale");
+    static final ConfigKey<Double> WINSOR_LIMIT = ConfigKey.of(
+            "WINSOR_LIMIT", ValueType.number(openClosed(0, 1000)), "8",
+            "z-scores are clipped to plus or minus this value");
+    static final ConfigKey<String> OUTPUT_DIR = ConfigKey.of(
+            "OUTPUT_DIR", ValueType.path(), "./data",
+            "root directory of the partitioned Parquet output")
+            .operational();
+    static final ConfigKey<String> STATE_DIR = ConfigKey.of(
+            "STATE_DIR", ValueType.path(), "./state",
+            "checkpoints and savepoints of local runs")
+            .operational();
+    static final ConfigKey<Long> MARKET_SEED = ConfigKey.of(
+            "MARKET_SEED", ValueType.longInteger(Long.MIN_VALUE, Long.MAX_VALUE), "42",
+            "random seed of the embedded market");
+    static final ConfigKey<Double> MARKET_RATE = ConfigKey.of(
+            "MARKET_RATE", ValueType.number(openClosed(0, 100_000)), "50",
+            "mean events per second per symbol of the embedded market");
+    static final ConfigKey<Long> MARKET_EVENTS = ConfigKey.of(
+            "MARKET_EVENTS", ValueType.longInteger(0, Long.MAX_VALUE), "0",
+            "events per symbol before the embedded market ends; 0 is unbounded");
+    static final ConfigKey<Integer> BOOK_LEVELS = ConfigKey.of(
+            "BOOK_LEVELS", ValueType.integer(1, 50), "10",
+            "order-book levels carried per update (K)");
+    static final ConfigKey<Integer> OFI_LEVELS = ConfigKey.of(
+            "OFI_LEVELS", ValueType.integer(1, 50), "5",
+            "book levels that contribute to the multi-level OFI")
+            .requiring("at most BOOK_LEVELS");
+    static final ConfigKey<double[]> OFI_WEIGHTS = ConfigKey.derived(
+            "OFI_WEIGHTS", ValueType.weights(), "1/OFI_LEVELS each",
+            "weight of each OFI level, best level first")
+            .requiring("exactly OFI_LEVELS of them");
+    static final ConfigKey<Integer> OFI_WINDOW = ConfigKey.of(
+            "OFI_WINDOW", ValueType.integer(2, 1_000_000), "300",
+            "events in the rolling OFI z-score window");
+    static final ConfigKey<Double> OFI_EMA_ALPHA = ConfigKey.of(
+            "OFI_EMA_ALPHA", ValueType.number(openClosed(0, 1)), "0.05",
+            "smoothing factor of the OFI exponential moving average");
+    static final ConfigKey<Integer> CVD_WINDOW = ConfigKey.of(
+            "CVD_WINDOW", ValueType.integer(2, 1_000_000), "300",
+            "events in the rolling CVD z-score window");
+    static final ConfigKey<Integer> WEB_UI_PORT = ConfigKey.of(
+            "WEB_UI_PORT", ValueType.integer(1, 65_535), "8081",
+            "port of the Flink Web UI in local runs")
+            .operational();
+    static final ConfigKey<String> RESUME_FROM = ConfigKey.of(
+            "RESUME_FROM", ValueType.optionalPath(), "",
+            "savepoint or retained checkpoint a local run starts from; empty starts afresh")
+            .operational();
+
+    static final List<ConfigKey<?>> ALL = List.of(
+            SYMBOLS, RUN_HOURS, PARQUET_ROTATE_SEC, WSS_PING_INTERVAL, DEDUP_LRU,
+            Z_MODE, SCALE_MODE, MAD_MULTIPLIER, SCALE_FAST_WEIGHT, HALF_LIFE_SEC, WINSOR_LIMIT,
+            OUTPUT_DIR, STATE_DIR, MARKET_SEED, MARKET_RATE, MARKET_EVENTS,
+            BOOK_LEVELS, OFI_LEVELS, OFI_WEIGHTS, OFI_WINDOW, OFI_EMA_ALPHA, CVD_WINDOW, WEB_UI_PORT, RESUME_FROM);
+
+    private ConfigKeys() {}
+
+    static Optional<ConfigKey<?>> byName(String name) {
+        return ALL.stream().filter(key -> key.name().equals(name)).findFirst();
+    }
+
+    static Optional<ConfigKey<?>> byFlag(String flag) {
+        return ALL.stream().filter(key -> key.flag().equals(flag)).findFirst();
+    }
+
+    static ConfigException unknownKey(String name) {
+        return new ConfigException("unknown key " + name + "; see --help");
+    }
+}

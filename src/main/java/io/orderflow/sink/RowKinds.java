@@ -1,0 +1,67 @@
+package io.orderflow.sink;
+
+import static io.orderflow.sink.ParquetColumn.bool;
+import static io.orderflow.sink.ParquetColumn.float64;
+import static io.orderflow.sink.ParquetColumn.int64;
+import static io.orderflow.sink.ParquetColumn.optionalString;
+import static io.orderflow.sink.ParquetColumn.string;
+import static io.orderflow.sink.ParquetColumn.timestampMillis;
+
+import io.orderflow.model.CvdRow;
+import io.orderflow.model.OfiRow;
+import io.orderflow.model.PriceRow;
+import java.util.List;
+
+/**
+ * The three kinds of output. Column names and their order are a contract with whoever reads the
+ * files (DuckDB, pyarrow): change them only together with the readers.
+ */
+public final class RowKinds {
+
+    public static final ParquetRowKind<PriceRow> PRICES = new ParquetRowKind<>(
+            "prices",
+            PriceRow::tsMs,
+            PriceRow::symbol,
+            List.of(
+                    timestampMillis("ts_ms", PriceRow::tsMs),
+                    timestampMillis("event_ts_ms", PriceRow::eventTsMs),
+                    string("symbol", PriceRow::symbol),
+                    float64("price", PriceRow::price),
+                    float64("qty", PriceRow::qty),
+                    int64("agg_trade_id", PriceRow::aggTradeId),
+                    int64("latency_ms", PriceRow::latencyMs),
+                    float64("recv_rate_tps", PriceRow::recvRateTps)));
+
+    public static final ParquetRowKind<OfiRow> OFI = new ParquetRowKind<>(
+            "ofi",
+            OfiRow::tsMs,
+            OfiRow::symbol,
+            List.of(
+                    timestampMillis("ts_ms", OfiRow::tsMs),
+                    string("symbol", OfiRow::symbol),
+                    float64("ofi_value", OfiRow::ofiValue),
+                    float64("ofi_z", OfiRow::ofiZ),
+                    float64("scale", OfiRow::scale),
+                    optionalString("regime", OfiRow::regime),
+                    float64("ofi_ema", OfiRow::ofiEma),
+                    bool("warmup", OfiRow::warmup),
+                    bool("std_zero", OfiRow::stdZero)));
+
+    public static final ParquetRowKind<CvdRow> CVD = new ParquetRowKind<>(
+            "cvd",
+            CvdRow::tsMs,
+            CvdRow::symbol,
+            List.of(
+                    timestampMillis("ts_ms", CvdRow::tsMs),
+                    string("symbol", CvdRow::symbol),
+                    float64("cvd", CvdRow::cvd),
+                    float64("delta", CvdRow::delta),
+                    float64("z_raw", CvdRow::zRaw),
+                    float64("z_cvd", CvdRow::zCvd),
+                    float64("scale", CvdRow::scale),
+                    float64("sigma_floor", CvdRow::sigmaFloor),
+                    bool("floor_used", CvdRow::floorUsed),
+                    optionalString("regime", CvdRow::regime)));
+
+    private RowKinds() {}
+}
