@@ -1,0 +1,145 @@
+package io.orderflow;
+
+import io.orderflow.config.ConfigException;
+import io.orderflow.config.OrderflowConfig;
+import io.orderflow.model.BookTop;
+import io.orderflow.model.CvdRow;
+import io.orderflow.model.MarketEvent;
+import io.orderflow.model.OfiRow;
+import io.orderflow.model.PriceRow;
+import io.orderflow.model.Trade;
+import io.orderflow.signal.CvdFunction;
+import io.orderflow.signal.OfiFunction;
+import io.orderflow.signal.PriceTapeFunction;
+import io.orderflow.sink.ParquetSinks;
+import io.orderflow.sink.RowKinds;
+import io.orderflow.source.EmbeddedMarketSource;
+import io.orderflow.source.MarketWatermarks;
+import java.util.Map;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orderflow job: market events in, per-symbol signals out.
+ *
+ * <pre>
+ *   market source ─► route ─┬─ trades ─► keyBy(symbol) ─┬─► price tape ─► prices sink
+ *                           │                           └─► CVD ────────► cvd sink
+ *                           └─ books ──► keyBy(symbol) ───► OFI ────────► ofi sink
+ * </pre>
+ *
+ * <p>The source and the sinks are arguments, so tests run the same pipeline on bounded sources and
+ * collecting sinks; {@link #main} wires the production ones.
+ */
+public final class OrderflowJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderflowJob.class);
+
+    /** Where each kind of row goes. */
+    public record Sinks(Sink<PriceRow> prices, Sink<OfiRow> ofi, Sink<CvdRow> cvd) {}
+
+    /** The signal streams, for callers that want to tap them besides the sinks. */
+    public record Signals(DataStream<PriceRow> prices, DataStream<OfiRow> ofi, DataStream<CvdRow> cvd) {}
+
+    private final OrderflowConfig config;
+    private final Source<MarketEvent, ?, ?> source;
+    private final Sinks sinks;
+
+    public OrderflowJob(OrderflowConfig config, Source<MarketEvent, ?, ?> source, Sinks sinks) {
+        this.config = config;
+        this.source = source;
+        this.sinks = sinks;
+    }
+
+    /** Adds the pipeline and its checkpointing to {@code env}; the sinks are attached. */
+    public Signals addTo(StreamExecutionEnvironment env) {
+        env.getConfig().setGlobalJobParameters(config);
+        // Bulk formats commit on checkpoints: the checkpoint interval is the Parquet rotation.
+        env.enableCheckpointing(config.parquetRotateSec() * 1000L, CheckpointingMode.EXACTLY_ONCE);
+
+        DataStream<MarketEvent> market = env.fromSource(source, MarketWatermarks.create(), "market source")
+                .uid("market-source");
+        SingleOutputStreamOperator<Trade> trades = market.process(new MarketEventRouter())
+                .uid("route-market-events")
+                .name("route trades and books");
+        DataStream<BookTop> books = trades.getSideOutput(MarketEventRouter.BOOKS);
+
+        DataStream<PriceRow> prices = trades.keyBy(Trade::symbol)
+                .process(new PriceTapeFunction())
+                .uid("prices")
+                .name("prices: latency and receive rate");
+        DataStream<CvdRow> cvd = trades.keyBy(Trade::symbol)
+                .process(new CvdFunction(config.cvdWindow(), config.winsorLimit()))
+                .uid("cvd")
+                .name("cvd: cumulative volume delta");
+        DataStream<OfiRow> ofi = books.keyBy(BookTop::symbol)
+                .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha()))
+                .uid("ofi")
+                .name("ofi: order flow imbalance");
+
+        prices.sinkTo(sinks.prices()).uid("sink-prices").name("sink: prices");
+        ofi.sinkTo(sinks.ofi()).uid("sink-ofi").name("sink: ofi");
+        cvd.sinkTo(sinks.cvd()).uid("sink-cvd").name("sink: cvd");
+        return new Signals(prices, ofi, cvd);
+    }
+
+    /** The embedded synthetic market, paced in real time, bounded by RUN_HOURS and MARKET_EVENTS. */
+    public static EmbeddedMarketSource embeddedMarket(OrderflowConfig config) {
+        long start = System.currentTimeMillis();
+        var builder = EmbeddedMarketSource.builder()
+                .symbols(config.symbols())
+                .seed(config.marketSeed())
+                .eventsPerSecondPerSymbol(config.marketRate())
+                .bookLevels(config.bookLevels())
+                .startTimeMs(start)
+                .maxEventsPerSymbol(config.marketEvents())
+                .paced(true);
+        config.runDuration().ifPresent(d -> builder.endTimeMs(start + d.toMillis()));
+        return builder.build();
+    }
+
+    /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration behind it. */
+    public static Sinks parquetSinks(OrderflowConfig config) {
+        String dir = config.outputDir();
+        String fingerprint = config.fingerprint();
+        Map<String, String> footer = Map.of("orderflow.config", config.toMap().toString());
+        return new Sinks(
+                ParquetSinks.forKind(RowKinds.PRICES, dir, fingerprint, footer),
+                ParquetSinks.forKind(RowKinds.OFI, dir, fingerprint, footer),
+                ParquetSinks.forKind(RowKinds.CVD, dir, fingerprint, footer));
+    }
+
+    /**
+     * Loads the configuration, or prints the usage for {@code --help}. A bad configuration ends the
+     * program with status 2 and a message that says what to fix.
+     */
+    public static OrderflowConfig configOrExit(String[] args) {
+        if (OrderflowConfig.helpRequested(args)) {
+            System.out.println(OrderflowConfig.usage());
+            System.exit(0);
+        }
+        try {
+            OrderflowConfig config = OrderflowConfig.load(args, System.getenv());
+            LOG.info("{}", config.describe());
+            return config;
+        } catch (ConfigException e) {
+            System.err.println("orderflow: " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+    }
+
+    /** Entry point on a Flink cluster: the embedded market into Parquet. */
+    public static void main(String[] args) throws Exception {
+        OrderflowConfig config = configOrExit(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new OrderflowJob(config, embeddedMarket(config), parquetSinks(config)).addTo(env);
+        env.execute("orderflow " + String.join(",", config.symbols()));
+    }
+}

@@ -1,0 +1,128 @@
+package io.orderflow.local;
+
+import io.orderflow.OrderflowJob;
+import io.orderflow.config.OrderflowConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * README command 1: the job on the embedded market in a local Flink MiniCluster, with the Web UI
+ * on 127.0.0.1 and Parquet under OUTPUT_DIR, and a line per symbol on the console every second.
+ *
+ * <p>Ctrl+C or SIGTERM stops the job with a savepoint, so the last Parquet files are committed, and
+ * the process exits 0. The signals are caught rather than left to shutdown hooks: during JVM
+ * shutdown Flink's own hooks would tear the MiniCluster down under the savepoint.
+ */
+public final class LocalDemo {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDemo.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
+
+    private final OrderflowConfig config;
+    private final CompletableFuture<String> stopRequested = new CompletableFuture<>();
+
+    LocalDemo(OrderflowConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        OrderflowConfig config = OrderflowJob.configOrExit(args);
+        System.exit(new LocalDemo(config).run());
+    }
+
+    /** Flink settings of a local run: flink-conf/ if present, then this run's ports and paths. */
+    static Configuration flinkConfiguration(OrderflowConfig config) {
+        Path confDir = Path.of("flink-conf");
+        Configuration conf = Files.isDirectory(confDir)
+                ? GlobalConfiguration.loadConfiguration(confDir.toString())
+                : new Configuration();
+        Path state = Path.of(config.stateDir()).toAbsolutePath();
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.PORT, config.webUiPort());
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, state.resolve("checkpoints").toUri().toString());
+        conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, state.resolve("savepoints").toUri().toString());
+        config.resumeFrom().ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path));
+        return conf;
+    }
+
+    int run() throws Exception {
+        Configuration conf = flinkConfiguration(config);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+        OrderflowJob.Signals signals = new OrderflowJob(
+                        config, OrderflowJob.embeddedMarket(config), OrderflowJob.parquetSinks(config))
+                .addTo(env);
+        signals.ofi().sinkTo(ConsoleBoard.ofiTap()).name("console: ofi");
+        signals.cvd().sinkTo(ConsoleBoard.cvdTap()).name("console: cvd");
+        signals.prices().sinkTo(ConsoleBoard.pricesTap()).name("console: prices");
+
+        JobClient job = env.executeAsync("orderflow demo " + String.join(",", config.symbols()));
+        Signal.handle(new Signal("INT"), this::onSignal);
+        Signal.handle(new Signal("TERM"), this::onSignal);
+        System.out.printf("orderflow demo: job %s%n  Web UI   http://127.0.0.1:%d%n  Parquet  %s%n"
+                        + "  Ctrl+C stops it with a savepoint.%n",
+                job.getJobID(), config.webUiPort(), Path.of(config.outputDir()).toAbsolutePath());
+
+        CompletableFuture<?> finished = job.getJobExecutionResult();
+        while (!finished.isDone() && !stopRequested.isDone()) {
+            try {
+                CompletableFuture.anyOf(finished, stopRequested).get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException tick) {
+                System.out.print(ConsoleBoard.render(config.symbols()));
+            }
+        }
+        if (stopRequested.isDone() && !finished.isDone()) {
+            System.out.printf("%s: stopping with a savepoint (Ctrl+C again aborts)...%n", stopRequested.get());
+            String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
+                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            System.out.printf("Savepoint: %s%n  resume with: ./jobs/demo.sh --resume-from %s%n", savepoint, savepoint);
+        }
+        try {
+            finished.get();
+        } catch (Exception e) {
+            LOG.error("The job failed", e);
+            return 1;
+        }
+        long inProgress = countInProgressFiles(Path.of(config.outputDir()));
+        if (inProgress > 0) {
+            LOG.error("{} in-progress Parquet files were left under {}", inProgress, config.outputDir());
+            return 1;
+        }
+        System.out.println("Stopped; every Parquet file is committed.");
+        return 0;
+    }
+
+    private void onSignal(Signal signal) {
+        if (!stopRequested.complete("SIG" + signal.getName())) {
+            System.err.println("Second signal: aborting without a savepoint.");
+            Runtime.getRuntime().halt(130);
+        }
+    }
+
+    /** FileSink's files not yet committed by a checkpoint: hidden and named ...inprogress... */
+    static long countInProgressFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().contains(".inprogress")).count();
+        }
+    }
+}

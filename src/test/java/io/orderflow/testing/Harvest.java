@@ -1,0 +1,117 @@
+package io.orderflow.testing;
+
+import io.orderflow.model.CvdRow;
+import io.orderflow.model.OfiRow;
+import io.orderflow.model.PriceRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads a Parquet harvest back the way its users do: DuckDB over
+ * {@code read_parquet('dir/**}{@code /*.parquet', hive_partitioning = true)}, independent of the
+ * library that wrote it.
+ */
+public final class Harvest implements AutoCloseable {
+
+    private final Path dir;
+    private final Connection duckdb;
+
+    public Harvest(Path dir) throws SQLException {
+        this.dir = dir;
+        this.duckdb = DriverManager.getConnection("jdbc:duckdb:");
+    }
+
+    public List<PriceRow> prices() throws Exception {
+        return read("prices",
+                "epoch_ms(ts_ms), epoch_ms(event_ts_ms), symbol, price, qty, agg_trade_id, latency_ms, recv_rate_tps",
+                rs -> new PriceRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getLong(6), rs.getLong(7), rs.getDouble(8)));
+    }
+
+    public List<OfiRow> ofi() throws Exception {
+        return read("ofi",
+                "epoch_ms(ts_ms), symbol, ofi_value, ofi_z, scale, regime, ofi_ema, warmup, std_zero",
+                rs -> new OfiRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getString(6), rs.getDouble(7), rs.getBoolean(8), rs.getBoolean(9)));
+    }
+
+    public List<CvdRow> cvd() throws Exception {
+        return read("cvd",
+                "epoch_ms(ts_ms), symbol, cvd, delta, z_raw, z_cvd, scale, sigma_floor, floor_used, regime",
+                rs -> new CvdRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9),
+                        rs.getString(10)));
+    }
+
+    /** The partition directories holding committed files, relative to the harvest root. */
+    public List<String> partitions() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Harvest::isCommittedPart)
+                    .map(p -> dir.relativize(p.getParent()).toString())
+                    .distinct()
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Committed Parquet files. */
+    public long committedFiles() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Harvest::isCommittedPart).count();
+        }
+    }
+
+    /** Files the sink has not committed: hidden, named {@code .part-…inprogress…}. */
+    public long inProgressFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().contains(".inprogress")).count();
+        }
+    }
+
+    /** Any SQL over the harvest; {@code FILES} in the query stands for the glob of all files. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (Statement statement = duckdb.createStatement();
+                ResultSet rs = statement.executeQuery(sql.replace("FILES", "'" + dir + "/**/*.parquet'"))) {
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+        }
+        return rows;
+    }
+
+    private <T> List<T> read(String kind, String columns, RowMapper<T> mapper) throws Exception {
+        if (!partitions().stream().anyMatch(p -> p.endsWith("kind=" + kind))) {
+            return List.of();
+        }
+        return query("SELECT " + columns + " FROM read_parquet('" + dir + "/**/kind=" + kind
+                + "/*.parquet', hive_partitioning = true)", mapper);
+    }
+
+    private static boolean isCommittedPart(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith("part-") && name.endsWith(".parquet");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        duckdb.close();
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+}

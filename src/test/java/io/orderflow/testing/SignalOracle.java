@@ -1,0 +1,81 @@
+package io.orderflow.testing;
+
+import io.orderflow.config.OrderflowConfig;
+import io.orderflow.model.BookTop;
+import io.orderflow.model.CvdRow;
+import io.orderflow.model.MarketEvent;
+import io.orderflow.model.OfiRow;
+import io.orderflow.model.PriceRow;
+import io.orderflow.model.Trade;
+import io.orderflow.signal.ActivityRegime;
+import io.orderflow.signal.DecayingRate;
+import io.orderflow.signal.Ema;
+import io.orderflow.signal.OrderFlowImbalance;
+import io.orderflow.signal.RollingStats;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the job must output for one symbol's events, computed straight from the pure signal classes,
+ * with no Flink in between: the oracle the pipeline's Parquet is compared against.
+ */
+public final class SignalOracle {
+
+    private SignalOracle() {}
+
+    public static List<OfiRow> ofi(List<MarketEvent> events, OrderflowConfig config) {
+        List<OfiRow> rows = new ArrayList<>();
+        RollingStats window = new RollingStats(config.ofiWindow());
+        Ema ema = new Ema(config.ofiEmaAlpha());
+        ActivityRegime regime = new ActivityRegime();
+        BookTop previous = null;
+        for (MarketEvent event : events) {
+            if (event.isTrade()) {
+                continue;
+            }
+            BookTop book = event.book();
+            String state = regime.record(book.eventTimeMs());
+            if (previous != null) {
+                double ofi = OrderFlowImbalance.weighted(previous, book, config.ofiWeights());
+                window.add(ofi);
+                rows.add(new OfiRow(book.eventTimeMs(), book.symbol(), ofi, window.zScore(ofi), 1.0, state,
+                        ema.update(ofi), !window.isFull(), window.isStdZero()));
+            }
+            previous = book;
+        }
+        return rows;
+    }
+
+    public static List<CvdRow> cvd(List<MarketEvent> events, OrderflowConfig config) {
+        List<CvdRow> rows = new ArrayList<>();
+        RollingStats deltas = new RollingStats(config.cvdWindow());
+        ActivityRegime regime = new ActivityRegime();
+        double cvd = 0;
+        for (Trade trade : trades(events)) {
+            double delta = trade.signedQty();
+            cvd += delta;
+            deltas.add(delta);
+            double z = deltas.zScore(delta);
+            double limit = config.winsorLimit();
+            rows.add(new CvdRow(trade.tradeTimeMs(), trade.symbol(), cvd, delta, z,
+                    Math.max(-limit, Math.min(limit, z)), deltas.std(), 0.0, false,
+                    regime.record(trade.eventTimeMs())));
+        }
+        return rows;
+    }
+
+    public static List<PriceRow> prices(List<MarketEvent> events) {
+        List<PriceRow> rows = new ArrayList<>();
+        DecayingRate rate = new DecayingRate(10);
+        for (Trade trade : trades(events)) {
+            rate.record(trade.receiveTimeMs());
+            rows.add(new PriceRow(trade.tradeTimeMs(), trade.eventTimeMs(), trade.symbol(), trade.price(),
+                    trade.qty(), trade.tradeId(), trade.receiveTimeMs() - trade.eventTimeMs(), rate.perSecond()));
+        }
+        return rows;
+    }
+
+    private static List<Trade> trades(List<MarketEvent> events) {
+        return events.stream().filter(MarketEvent::isTrade).map(MarketEvent::trade).toList();
+    }
+}

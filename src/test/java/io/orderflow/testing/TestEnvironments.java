@@ -1,0 +1,24 @@
+package io.orderflow.testing;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Environments on the test's MiniCluster, configured like flink-conf/config.yaml where it matters. */
+public final class TestEnvironments {
+
+    private TestEnvironments() {}
+
+    /** Parallelism 2 and Kryo off: every type must be a POJO. */
+    public static StreamExecutionEnvironment create(Configuration extra) {
+        Configuration conf = new Configuration(extra);
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        return env;
+    }
+
+    public static StreamExecutionEnvironment create() {
+        return create(new Configuration());
+    }
+}
