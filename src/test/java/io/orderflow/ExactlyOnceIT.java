@@ -3,8 +3,8 @@ package io.orderflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.config.OrderflowConfig;
-import io.orderflow.source.EmbeddedMarketSourceBuilder;
 import io.orderflow.source.EmbeddedMarketSource;
+import io.orderflow.source.EmbeddedMarketSourceBuilder;
 import io.orderflow.testing.Harvest;
 import io.orderflow.testing.TestEnvironments;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.awaitility.Awaitility;
@@ -32,11 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExactlyOnceIT {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestEnvironments.miniCluster();
 
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
     private static final long START_MS = Instant.parse("2024-05-01T12:00:00Z").toEpochMilli();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
+import io.orderflow.testing.TestEnvironments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -38,11 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ParquetSinksIT {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = TestEnvironments.miniCluster();
 
     private static final String FINGERPRINT = "sha256:0123abcd";
     private static final Map<String, String> EXTRA_FOOTER = Map.of("orderflow.version", "0.1.0-test");
