@@ -68,6 +68,16 @@ class LocalDemoIT {
         }
     }
 
+    @Test
+    void refusesABadConfigurationAtStartSayingWhatToFix() throws Exception {
+        Path log = tmp.resolve("bad.log");
+        demo = start(List.of("--parquet-rotate-sec", "0"), log);
+        assertThat(demo.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(demo.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log))
+                .contains("PARQUET_ROTATE_SEC=0 is out of range", "[1, 3600]", "--parquet-rotate-sec");
+    }
+
     /** README command 1 without its build step (Maven built the project before the ITs). */
     private static Process start(List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of("./jobs/demo.sh"));
