@@ -1,0 +1,24 @@
+package io.orderflow.exchange.binance;
+
+import io.orderflow.model.BookTicker;
+import io.orderflow.model.BookTop;
+import io.orderflow.model.DepthUpdate;
+import io.orderflow.model.Trade;
+
+/** Receives what {@link BinanceParser} made of one message. */
+public interface BinanceMessageHandler {
+
+    /** An {@code aggTrade} or {@code trade}. */
+    void onTrade(Trade trade);
+
+    /** A diff ({@code depthUpdate}). */
+    void onDepthUpdate(DepthUpdate update);
+
+    /** A partial-depth snapshot ({@code depth5/10/20}), already normalised to the top K. */
+    void onPartialDepth(BookTop book);
+
+    void onBookTicker(BookTicker ticker);
+
+    /** The answer to a SUBSCRIBE (or other method) call: {@code error} is null on success. */
+    void onMethodResult(long id, String error);
+}

@@ -1,0 +1,17 @@
+package io.orderflow.exchange.binance;
+
+/**
+ * A message that cannot be turned into a normalised event: truncated or invalid JSON, a missing or
+ * mistyped field, a number that is NaN, negative or absurd, or an unknown stream. The caller counts
+ * it, logs it (rate-limited) and skips it.
+ */
+public final class MalformedMessageException extends Exception {
+
+    public MalformedMessageException(String message) {
+        super(message);
+    }
+
+    public MalformedMessageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
