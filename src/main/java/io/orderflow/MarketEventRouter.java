@@ -2,24 +2,37 @@ package io.orderflow;
 
 import io.orderflow.model.BookTop;
 import io.orderflow.model.MarketEvent;
+import io.orderflow.model.MarketNotice;
+import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Splits the market stream in one pass: trades to the main output, books to {@link #BOOKS}. */
+/**
+ * Splits the market stream in one pass: trades to the main output; books, feed notices and raw
+ * frames to their side outputs.
+ */
 public class MarketEventRouter extends ProcessFunction<MarketEvent, Trade> {
 
     public static final OutputTag<BookTop> BOOKS =
             new OutputTag<>("books", TypeInformation.of(BookTop.class));
+    public static final OutputTag<MarketNotice> NOTICES =
+            new OutputTag<>("notices", TypeInformation.of(MarketNotice.class));
+    public static final OutputTag<RawFrame> RAW =
+            new OutputTag<>("raw", TypeInformation.of(RawFrame.class));
 
     @Override
     public void processElement(MarketEvent event, Context ctx, Collector<Trade> out) {
-        if (event.isTrade()) {
+        if (event.trade() != null) {
             out.collect(event.trade());
-        } else {
+        } else if (event.book() != null) {
             ctx.output(BOOKS, event.book());
+        } else if (event.notice() != null) {
+            ctx.output(NOTICES, event.notice());
+        } else {
+            ctx.output(RAW, event.raw());
         }
     }
 }

@@ -5,8 +5,10 @@ import io.orderflow.config.OrderflowConfig;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.MarketEvent;
+import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
+import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
 import io.orderflow.signal.CvdFunction;
 import io.orderflow.signal.OfiFunction;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   market source ─► route ─┬─ trades ─► keyBy(symbol) ─┬─► price tape ─► prices sink
  *                           │                           └─► CVD ────────► cvd sink
- *                           └─ books ──► keyBy(symbol) ───► OFI ────────► ofi sink
+ *                           ├─ books ──► keyBy(symbol) ───► OFI ────────► ofi sink
+ *                           ├─ notices (book resyncs, ...) ─────────────► events sink
+ *                           └─ raw frames (capture) ────────────────────► raw sink
  * </pre>
  *
  * <p>The source and the sinks are arguments, so tests run the same pipeline on bounded sources and
@@ -48,7 +52,12 @@ public final class OrderflowJob {
             "SCALE_FAST_WEIGHT", "HALF_LIFE_SEC");
 
     /** Where each kind of row goes. */
-    public record Sinks(Sink<PriceRow> prices, Sink<OfiRow> ofi, Sink<CvdRow> cvd) {}
+    public record Sinks(
+            Sink<PriceRow> prices,
+            Sink<OfiRow> ofi,
+            Sink<CvdRow> cvd,
+            Sink<MarketNotice> events,
+            Sink<RawFrame> raw) {}
 
     /** The signal streams, for callers that want to tap them besides the sinks. */
     public record Signals(DataStream<PriceRow> prices, DataStream<OfiRow> ofi, DataStream<CvdRow> cvd) {}
@@ -75,6 +84,8 @@ public final class OrderflowJob {
                 .uid("route-market-events")
                 .name("route trades and books");
         DataStream<BookTop> books = trades.getSideOutput(MarketEventRouter.BOOKS);
+        trades.getSideOutput(MarketEventRouter.NOTICES).sinkTo(sinks.events()).uid("sink-events").name("sink: events");
+        trades.getSideOutput(MarketEventRouter.RAW).sinkTo(sinks.raw()).uid("sink-raw").name("sink: raw");
 
         DataStream<PriceRow> prices = trades.keyBy(Trade::symbol)
                 .process(new PriceTapeFunction())
@@ -118,7 +129,9 @@ public final class OrderflowJob {
         return new Sinks(
                 ParquetSinks.forKind(RowKinds.PRICES, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.OFI, dir, fingerprint, footer),
-                ParquetSinks.forKind(RowKinds.CVD, dir, fingerprint, footer));
+                ParquetSinks.forKind(RowKinds.CVD, dir, fingerprint, footer),
+                ParquetSinks.forKind(RowKinds.EVENTS, dir, fingerprint, footer),
+                ParquetSinks.forKind(RowKinds.RAW, dir, fingerprint, footer));
     }
 
     /**

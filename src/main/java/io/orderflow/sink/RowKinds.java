@@ -8,12 +8,14 @@ import static io.orderflow.sink.ParquetColumn.string;
 import static io.orderflow.sink.ParquetColumn.timestampMillis;
 
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
+import io.orderflow.model.RawFrame;
 import java.util.List;
 
 /**
- * The three kinds of output. Column names and their order are a contract with whoever reads the
+ * The kinds of output. Column names and their order are a contract with whoever reads the
  * files (DuckDB, pyarrow): change them only together with the readers.
  */
 public final class RowKinds {
@@ -62,6 +64,28 @@ public final class RowKinds {
                     float64("sigma_floor", CvdRow::sigmaFloor),
                     bool("floor_used", CvdRow::floorUsed),
                     optionalString("regime", CvdRow::regime)));
+
+    /** What happened to the feed (book resyncs, ...): one row per notice. */
+    public static final ParquetRowKind<MarketNotice> EVENTS = new ParquetRowKind<>(
+            "events",
+            MarketNotice::timeMs,
+            MarketNotice::symbol,
+            List.of(
+                    timestampMillis("ts_ms", MarketNotice::timeMs),
+                    string("symbol", MarketNotice::symbol),
+                    string("event_type", MarketNotice::type),
+                    string("meta_json", MarketNotice::metaJson)));
+
+    /** The optional capture of every message received, replayable later. */
+    public static final ParquetRowKind<RawFrame> RAW = new ParquetRowKind<>(
+            "raw",
+            RawFrame::receiveTimeMs,
+            RawFrame::symbol,
+            List.of(
+                    timestampMillis("ts_ms", RawFrame::receiveTimeMs),
+                    string("symbol", RawFrame::symbol),
+                    string("stream", RawFrame::stream),
+                    string("payload", RawFrame::payload)));
 
     private RowKinds() {}
 }

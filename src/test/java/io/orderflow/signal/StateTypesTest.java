@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.MarketEvent;
+import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
+import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
@@ -20,6 +22,7 @@ class StateTypesTest {
     @ParameterizedTest
     @ValueSource(classes = {
         Trade.class, BookTop.class, MarketEvent.class, PriceRow.class, OfiRow.class, CvdRow.class,
+        MarketNotice.class, RawFrame.class,
         OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class
     })
     void isAPojoWithoutGenericFields(Class<?> type) {

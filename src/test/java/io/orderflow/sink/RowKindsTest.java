@@ -48,6 +48,28 @@ class RowKindsTest {
     }
 
     @Test
+    void eventsSchemaIsTheContract() {
+        assertThat(RowKinds.EVENTS.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
+                message events {
+                  required int64 ts_ms (TIMESTAMP(MILLIS,true));
+                  required binary symbol (STRING);
+                  required binary event_type (STRING);
+                  required binary meta_json (STRING);
+                }"""));
+    }
+
+    @Test
+    void rawSchemaIsTheContract() {
+        assertThat(RowKinds.RAW.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
+                message raw {
+                  required int64 ts_ms (TIMESTAMP(MILLIS,true));
+                  required binary symbol (STRING);
+                  required binary stream (STRING);
+                  required binary payload (STRING);
+                }"""));
+    }
+
+    @Test
     void cvdSchemaIsTheContract() {
         assertThat(RowKinds.CVD.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
                 message cvd {
