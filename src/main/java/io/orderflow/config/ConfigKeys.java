@@ -4,6 +4,7 @@ import static io.orderflow.config.ValueType.Range.atLeast;
 import static io.orderflow.config.ValueType.Range.closed;
 import static io.orderflow.config.ValueType.Range.openClosed;
 
+import io.orderflow.exchange.binance.MarketType;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,6 +86,35 @@ final class ConfigKeys {
             "WEB_UI_PORT", ValueType.integer(1, 65_535), "8081",
             "port of the Flink Web UI in local runs")
             .operational();
+    static final ConfigKey<SourceKind> SOURCE = ConfigKey.of(
+            "SOURCE", ValueType.choice(SourceKind.class), "embedded",
+            "where market data comes from: the embedded synthetic market, Binance over WebSocket,"
+                    + " a loopback exchange started in this process, or recorded files");
+    static final ConfigKey<MarketType> BINANCE_MARKET = ConfigKey.of(
+            "BINANCE_MARKET", ValueType.choice(MarketType.class), "usdm",
+            "Binance market: spot or USD-M futures (usdm)");
+    static final ConfigKey<String> BINANCE_WS_URL = ConfigKey.of(
+            "BINANCE_WS_URL", ValueType.optionalUrl("ws", "wss"), "",
+            "WebSocket base URL; empty for Binance's own for the market")
+            .operational();
+    static final ConfigKey<String> BINANCE_REST_URL = ConfigKey.of(
+            "BINANCE_REST_URL", ValueType.optionalUrl("http", "https"), "",
+            "REST base URL (snapshots, trade back-fill); empty for Binance's own for the market")
+            .operational();
+    static final ConfigKey<Boolean> BOOK_TICKER = ConfigKey.of(
+            "BOOK_TICKER", ValueType.flag(), "true",
+            "also subscribe to @bookTicker, to check the rebuilt book against the exchange's top of book");
+    static final ConfigKey<Integer> SILENCE_TIMEOUT_SEC = ConfigKey.of(
+            "SILENCE_TIMEOUT_SEC", ValueType.integer(1, 3600), "60",
+            "seconds without any message after which a WebSocket connection is reconnected")
+            .operational();
+    static final ConfigKey<Boolean> CAPTURE = ConfigKey.of(
+            "CAPTURE", ValueType.flag(), "false",
+            "also write every received message to the raw kind, replayable later");
+    static final ConfigKey<List<String>> REPLAY_FILES = ConfigKey.of(
+            "REPLAY_FILES", ValueType.paths(), "",
+            "recordings to replay with SOURCE=replay: cryptofeed *.ws.1.0, hftbacktest *.gz, or captures")
+            .requiring("not empty when SOURCE=replay");
     static final ConfigKey<String> RESUME_FROM = ConfigKey.of(
             "RESUME_FROM", ValueType.optionalPath(), "",
             "savepoint or retained checkpoint a local run starts from; empty starts afresh")
@@ -94,7 +124,9 @@ final class ConfigKeys {
             SYMBOLS, RUN_HOURS, PARQUET_ROTATE_SEC, WSS_PING_INTERVAL, DEDUP_LRU,
             Z_MODE, SCALE_MODE, MAD_MULTIPLIER, SCALE_FAST_WEIGHT, HALF_LIFE_SEC, WINSOR_LIMIT,
             OUTPUT_DIR, STATE_DIR, MARKET_SEED, MARKET_RATE, MARKET_EVENTS,
-            BOOK_LEVELS, OFI_LEVELS, OFI_WEIGHTS, OFI_WINDOW, OFI_EMA_ALPHA, CVD_WINDOW, WEB_UI_PORT, RESUME_FROM);
+            BOOK_LEVELS, OFI_LEVELS, OFI_WEIGHTS, OFI_WINDOW, OFI_EMA_ALPHA, CVD_WINDOW, WEB_UI_PORT,
+            SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC, CAPTURE,
+            REPLAY_FILES, RESUME_FROM);
 
     private ConfigKeys() {}
 

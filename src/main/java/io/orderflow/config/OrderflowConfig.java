@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import io.orderflow.exchange.binance.MarketType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -117,6 +118,11 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
         if (ofiLevels > bookLevels) {
             throw OFI_LEVELS.reject(String.valueOf(ofiLevels),
                     "greater than BOOK_LEVELS=" + bookLevels, sourceOf(OFI_LEVELS, settings));
+        }
+        if (values.get(ConfigKeys.SOURCE.name()) == SourceKind.REPLAY
+                && ((List<?>) values.get(ConfigKeys.REPLAY_FILES.name())).isEmpty()) {
+            throw ConfigKeys.REPLAY_FILES.reject("", "empty while SOURCE=replay: name the recordings to replay",
+                    sourceOf(ConfigKeys.REPLAY_FILES, settings));
         }
         double[] weights = (double[]) values.get(OFI_WEIGHTS.name());
         if (weights == null) {
@@ -239,10 +245,47 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
         return get(ConfigKeys.WEB_UI_PORT);
     }
 
+    public SourceKind source() {
+        return get(ConfigKeys.SOURCE);
+    }
+
+    public MarketType binanceMarket() {
+        return get(ConfigKeys.BINANCE_MARKET);
+    }
+
+    /** The WebSocket base URL, if one is set instead of Binance's own. */
+    public Optional<String> binanceWsUrl() {
+        return nonEmpty(get(ConfigKeys.BINANCE_WS_URL));
+    }
+
+    /** The REST base URL, if one is set instead of Binance's own. */
+    public Optional<String> binanceRestUrl() {
+        return nonEmpty(get(ConfigKeys.BINANCE_REST_URL));
+    }
+
+    public boolean bookTicker() {
+        return get(ConfigKeys.BOOK_TICKER);
+    }
+
+    public int silenceTimeoutSec() {
+        return get(ConfigKeys.SILENCE_TIMEOUT_SEC);
+    }
+
+    public boolean capture() {
+        return get(ConfigKeys.CAPTURE);
+    }
+
+    public List<String> replayFiles() {
+        return get(ConfigKeys.REPLAY_FILES);
+    }
+
     /** Savepoint or retained checkpoint to start a local run from, if any. */
     public Optional<String> resumeFrom() {
-        String path = get(ConfigKeys.RESUME_FROM);
-        return path.isBlank() ? Optional.empty() : Optional.of(path);
+        return nonEmpty(get(ConfigKeys.RESUME_FROM));
+    }
+
+    private static Optional<String> nonEmpty(String value) {
+        return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /** Every key with its canonical value, sorted by key. Flink shows this map in the Web UI. */

@@ -145,6 +145,40 @@ final class ValueType<T> {
                 Function.identity());
     }
 
+    /** {@code true} or {@code false}. */
+    static ValueType<Boolean> flag() {
+        return new ValueType<>(
+                "true or false",
+                raw -> switch (raw.toLowerCase(Locale.ROOT)) {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> throw new InvalidValueException("not true or false");
+                },
+                String::valueOf);
+    }
+
+    /** A URL with one of the given schemes, or empty for the default. */
+    static ValueType<String> optionalUrl(String... schemes) {
+        List<String> allowedSchemes = List.of(schemes);
+        return new ValueType<>(
+                "empty, or a URL starting with " + String.join(":// or ", allowedSchemes) + "://",
+                raw -> {
+                    if (!raw.isEmpty() && allowedSchemes.stream().noneMatch(s -> raw.startsWith(s + "://"))) {
+                        throw new InvalidValueException("not a " + String.join("/", allowedSchemes) + " URL");
+                    }
+                    return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+                },
+                Function.identity());
+    }
+
+    /** Comma-separated paths, possibly none. */
+    static ValueType<List<String>> paths() {
+        return new ValueType<>(
+                "a comma-separated list of paths, or empty",
+                raw -> Arrays.stream(raw.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList(),
+                paths -> String.join(",", paths));
+    }
+
     /** A path that may be left empty (meaning: none). */
     static ValueType<String> optionalPath() {
         return new ValueType<>("a path, or empty for none", raw -> raw, Function.identity());

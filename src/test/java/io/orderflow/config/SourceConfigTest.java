@@ -1,0 +1,70 @@
+package io.orderflow.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.orderflow.exchange.binance.MarketType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SourceConfigTest {
+
+    @Test
+    void defaultsReadTheEmbeddedMarketAndBinanceFuturesWhenAsked() {
+        OrderflowConfig config = OrderflowConfig.defaults();
+        assertThat(config.source()).isEqualTo(SourceKind.EMBEDDED);
+        assertThat(config.binanceMarket()).isEqualTo(MarketType.USDM);
+        assertThat(config.binanceWsUrl()).isEmpty();
+        assertThat(config.binanceRestUrl()).isEmpty();
+        assertThat(config.bookTicker()).isTrue();
+        assertThat(config.silenceTimeoutSec()).isEqualTo(60);
+        assertThat(config.capture()).isFalse();
+        assertThat(config.replayFiles()).isEmpty();
+    }
+
+    @Test
+    void urlsAreCheckedForTheirSchemeAndLoseATrailingSlash() {
+        OrderflowConfig config = OrderflowConfig.load(new String[] {
+            "--source", "binance", "--binance-market", "SPOT",
+            "--binance-ws-url", "ws://127.0.0.1:9000/", "--binance-rest-url", "http://127.0.0.1:9001"}, Map.of());
+        assertThat(config.source()).isEqualTo(SourceKind.BINANCE);
+        assertThat(config.binanceMarket()).isEqualTo(MarketType.SPOT);
+        assertThat(config.binanceWsUrl()).contains("ws://127.0.0.1:9000");
+        assertThat(config.binanceRestUrl()).contains("http://127.0.0.1:9001");
+
+        assertThatThrownBy(() -> OrderflowConfig.load(new String[] {"--binance-ws-url", "http://x"}, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("BINANCE_WS_URL=http://x")
+                .hasMessageContaining("ws:// or wss://");
+    }
+
+    @Test
+    void flagsAreTrueOrFalse() {
+        assertThat(OrderflowConfig.load(new String[0], Map.of("CAPTURE", "TRUE")).capture()).isTrue();
+        assertThatThrownBy(() -> OrderflowConfig.load(new String[0], Map.of("CAPTURE", "yes")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CAPTURE=yes")
+                .hasMessageContaining("true or false")
+                .hasMessageContaining("environment variable CAPTURE");
+    }
+
+    @Test
+    void replayNeedsRecordings() {
+        assertThatThrownBy(() -> OrderflowConfig.load(new String[] {"--source", "replay"}, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("REPLAY_FILES")
+                .hasMessageContaining("SOURCE=replay");
+        OrderflowConfig config = OrderflowConfig.load(
+                new String[] {"--source", "replay", "--replay-files", " a.ws.1.0 , b.gz "}, Map.of());
+        assertThat(config.replayFiles()).isEqualTo(List.of("a.ws.1.0", "b.gz"));
+    }
+
+    @Test
+    void connectionSettingsDoNotChangeTheFingerprintButTheMarketDoes() {
+        OrderflowConfig config = OrderflowConfig.defaults();
+        assertThat(config.with("BINANCE_WS_URL", "ws://127.0.0.1:1").with("SILENCE_TIMEOUT_SEC", "5").fingerprint())
+                .isEqualTo(config.fingerprint());
+        assertThat(config.with("BINANCE_MARKET", "spot").fingerprint()).isNotEqualTo(config.fingerprint());
+    }
+}
