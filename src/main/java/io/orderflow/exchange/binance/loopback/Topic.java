@@ -1,0 +1,15 @@
+package io.orderflow.exchange.binance.loopback;
+
+/**
+ * What a published message is about. Several stream names can share a topic: {@code btcusdt@depth}
+ * and {@code btcusdt@depth@100ms} both carry the symbol's diff stream.
+ *
+ * @param symbol upper case
+ * @param levels book levels of a partial-depth stream, 0 for the other kinds
+ */
+record Topic(String symbol, StreamKind kind, int levels) {
+
+    static Topic of(String symbol, StreamKind kind) {
+        return new Topic(symbol, kind, 0);
+    }
+}
