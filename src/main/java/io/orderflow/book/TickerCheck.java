@@ -1,0 +1,91 @@
+package io.orderflow.book;
+
+import io.orderflow.model.BookTicker;
+import io.orderflow.model.BookTop;
+import java.util.ArrayDeque;
+
+/**
+ * Checks one symbol's rebuilt book against the exchange's own best bid/ask ({@code bookTicker}) at
+ * equal update ids: the ticker at id {@code u} must show the same best price and quantity on both
+ * sides as the book after the diff ending at {@code u}.
+ *
+ * <p>The ticker is real-time while diffs come in 100 ms batches, so the ticker for {@code u}
+ * normally arrives <em>before</em> the diff that ends at {@code u}: tickers wait in a bounded queue
+ * (ids rise on both streams, so one pass over its head matches or discards them). A ticker arriving
+ * after its book is checked against the last book at once. Most tickers fall between two diffs'
+ * final ids and are never checked. Not thread-safe.
+ */
+public final class TickerCheck {
+
+    /** Far more tickers than arrive between two 100 ms diffs of any symbol. */
+    public static final int DEFAULT_MAX_PENDING = 4_096;
+
+    private final int maxPending;
+    private final ArrayDeque<BookTicker> pending = new ArrayDeque<>();
+    private BookTop lastBook;
+    private long checks;
+    private long mismatches;
+    private String lastMismatch;
+
+    public TickerCheck() {
+        this(DEFAULT_MAX_PENDING);
+    }
+
+    public TickerCheck(int maxPending) {
+        if (maxPending < 1) {
+            throw new IllegalArgumentException("maxPending must be >= 1, got " + maxPending);
+        }
+        this.maxPending = maxPending;
+    }
+
+    public void onTicker(BookTicker ticker) {
+        if (lastBook != null && ticker.updateId() <= lastBook.updateId()) {
+            if (ticker.updateId() == lastBook.updateId()) {
+                compare(ticker, lastBook);
+            }
+            return;
+        }
+        if (pending.size() == maxPending) {
+            pending.pollFirst();
+        }
+        pending.addLast(ticker);
+    }
+
+    /** A book the symbol's order book now shows, stamped with its update id. */
+    public void onBook(BookTop book) {
+        lastBook = book;
+        while (!pending.isEmpty() && pending.peekFirst().updateId() <= book.updateId()) {
+            BookTicker ticker = pending.pollFirst();
+            if (ticker.updateId() == book.updateId()) {
+                compare(ticker, book);
+            }
+        }
+    }
+
+    /** Tickers compared with a book at the same update id. */
+    public long checks() {
+        return checks;
+    }
+
+    /** Checks where the best bid or ask, price or quantity, differed. */
+    public long mismatches() {
+        return mismatches;
+    }
+
+    /** The last mismatch, described, or null if none. */
+    public String lastMismatch() {
+        return lastMismatch;
+    }
+
+    private void compare(BookTicker ticker, BookTop book) {
+        checks++;
+        boolean same = ticker.bidPrice() == book.bidPrices()[0]
+                && ticker.bidQty() == book.bidQtys()[0]
+                && ticker.askPrice() == book.askPrices()[0]
+                && ticker.askQty() == book.askQtys()[0];
+        if (!same) {
+            mismatches++;
+            lastMismatch = ticker + " vs " + book;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.orderflow.replay;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/** The real Binance recordings under {@code src/test/resources/recordings/} (see ATTRIBUTION.md there). */
+final class Recordings {
+
+    private Recordings() {}
+
+    static Path dir(String folder) {
+        try {
+            return Path.of(Recordings.class.getResource("/recordings/" + folder).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Recording btcusdt() {
+        return Recording.hftbacktest(dir("hftbacktest-spot").resolve("btcusdt_20240808.gz"));
+    }
+
+    static Recording ethusdt() {
+        return Recording.hftbacktest(dir("hftbacktest-spot").resolve("ethusdt_20240808.gz"));
+    }
+
+    static Recording cryptofeedFutures() {
+        return Recording.cryptofeed(dir("cryptofeed").resolve("BINANCE_FUTURES.ws.1.0"),
+                dir("cryptofeed").resolve("BINANCE_FUTURES.http.0.0"));
+    }
+
+    static Recording cryptofeedSpot() {
+        return Recording.cryptofeed(dir("cryptofeed").resolve("BINANCE.ws.1.0"),
+                dir("cryptofeed").resolve("BINANCE.http.0.0"));
+    }
+}
