@@ -1,31 +1,23 @@
 package io.orderflow.source;
 
-import io.orderflow.model.MarketEvent;
-import io.orderflow.source.enumerator.MarketSplitEnumerator;
-import io.orderflow.source.reader.EmbeddedMarketReader;
-import io.orderflow.source.split.MarketEnumeratorState;
-import io.orderflow.source.split.MarketEnumeratorStateSerializer;
+import io.orderflow.source.feed.Playback;
+import io.orderflow.source.market.MarketSimulator;
 import io.orderflow.source.split.MarketSplit;
 import io.orderflow.source.split.MarketSplitSerializer;
 import java.util.List;
 import org.apache.flink.api.connector.source.Boundedness;
-import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.api.connector.source.SourceReader;
-import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.api.connector.source.SplitEnumerator;
-import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * A seeded synthetic market as a FLIP-27 source: one split per symbol, each a
- * {@link io.orderflow.source.market.MarketSimulator} emitting trades and top-K books. The same
- * settings give the same events, and a split restored from a checkpoint continues exactly where
- * it stopped, so a job on this source can be checked for exactly-once results.
+ * {@link MarketSimulator} emitting trades and top-K books. The same settings give the same events,
+ * and a split restored from a checkpoint continues exactly where it stopped, so a job on this
+ * source can be checked for exactly-once results.
  *
  * <p>Bounded when {@code maxEventsPerSymbol} or {@code endTimeMs} is set. Attach it with
  * {@code env.fromSource(source, MarketWatermarks.create(), "embedded-market")}.
  */
-public final class EmbeddedMarketSource implements Source<MarketEvent, MarketSplit, MarketEnumeratorState> {
+public final class EmbeddedMarketSource extends MarketFeedSource<MarketSplit> {
 
     private final EmbeddedMarketConfig config;
 
@@ -41,7 +33,7 @@ public final class EmbeddedMarketSource implements Source<MarketEvent, MarketSpl
         return config;
     }
 
-    /** Every symbol's split from its first event. */
+    @Override
     public List<MarketSplit> initialSplits() {
         return config.symbols().stream()
                 .map(symbol -> new MarketSplit(symbol, config.seed(), config.startTimeMs(), 0))
@@ -54,29 +46,18 @@ public final class EmbeddedMarketSource implements Source<MarketEvent, MarketSpl
     }
 
     @Override
-    public SourceReader<MarketEvent, MarketSplit> createReader(SourceReaderContext context) {
-        return new EmbeddedMarketReader(context, config);
-    }
-
-    @Override
-    public SplitEnumerator<MarketSplit, MarketEnumeratorState> createEnumerator(
-            SplitEnumeratorContext<MarketSplit> context) {
-        return new MarketSplitEnumerator(context, initialSplits());
-    }
-
-    @Override
-    public SplitEnumerator<MarketSplit, MarketEnumeratorState> restoreEnumerator(
-            SplitEnumeratorContext<MarketSplit> context, MarketEnumeratorState state) {
-        return new MarketSplitEnumerator(context, state.unassignedSplits());
-    }
-
-    @Override
     public SimpleVersionedSerializer<MarketSplit> getSplitSerializer() {
         return MarketSplitSerializer.INSTANCE;
     }
 
     @Override
-    public SimpleVersionedSerializer<MarketEnumeratorState> getEnumeratorCheckpointSerializer() {
-        return MarketEnumeratorStateSerializer.INSTANCE;
+    protected MarketSimulator openFeed(MarketSplit split) {
+        return new MarketSimulator(split.symbol(), split.seed(), split.startTimeMs(),
+                config.eventsPerSecondPerSymbol(), config.bookLevels());
+    }
+
+    @Override
+    protected Playback playback() {
+        return new Playback(config.maxEventsPerSymbol(), config.endTimeMs(), config.paced(), config.speed());
     }
 }

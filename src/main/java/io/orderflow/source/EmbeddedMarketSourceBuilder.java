@@ -1,5 +1,7 @@
 package io.orderflow.source;
 
+import static org.apache.flink.util.Preconditions.checkArgument;
+
 import java.util.HashSet;
 import java.util.List;
 
@@ -102,21 +104,15 @@ public final class EmbeddedMarketSourceBuilder {
     }
 
     private void sanityCheck(long start) {
-        require(!symbols.isEmpty(), "at least one symbol is required");
-        require(symbols.stream().noneMatch(String::isBlank), "symbols must not be blank: " + symbols);
-        require(new HashSet<>(symbols).size() == symbols.size(), "symbols must be distinct: " + symbols);
-        require(eventsPerSecondPerSymbol > 0 && Double.isFinite(eventsPerSecondPerSymbol),
+        checkArgument(!symbols.isEmpty(), "at least one symbol is required");
+        checkArgument(symbols.stream().noneMatch(String::isBlank), "symbols must not be blank: " + symbols);
+        checkArgument(new HashSet<>(symbols).size() == symbols.size(), "symbols must be distinct: " + symbols);
+        checkArgument(eventsPerSecondPerSymbol > 0 && Double.isFinite(eventsPerSecondPerSymbol),
                 "eventsPerSecondPerSymbol must be a positive number, got " + eventsPerSecondPerSymbol);
-        require(bookLevels >= 1, "bookLevels must be at least 1, got " + bookLevels);
-        require(maxEventsPerSymbol >= 0,
+        checkArgument(bookLevels >= 1, "bookLevels must be at least 1, got " + bookLevels);
+        checkArgument(maxEventsPerSymbol >= 0,
                 "maxEventsPerSymbol must be 0 (no limit) or positive, got " + maxEventsPerSymbol);
-        require(speed > 0 && Double.isFinite(speed), "speed must be a positive number, got " + speed);
-        require(endTimeMs > start, "endTimeMs (" + endTimeMs + ") must be after startTimeMs (" + start + ")");
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
+        checkArgument(speed > 0 && Double.isFinite(speed), "speed must be a positive number, got " + speed);
+        checkArgument(endTimeMs > start, "endTimeMs (" + endTimeMs + ") must be after startTimeMs (" + start + ")");
     }
 }

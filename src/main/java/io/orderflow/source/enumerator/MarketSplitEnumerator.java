@@ -1,11 +1,11 @@
 package io.orderflow.source.enumerator;
 
 import io.orderflow.source.split.MarketEnumeratorState;
-import io.orderflow.source.split.MarketSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.connector.source.SplitsAssignment;
@@ -13,21 +13,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out a fixed set of splits, one per symbol, round robin over the readers: split i goes to
- * subtask {@code i % parallelism}. A reader gets all its splits in one {@code assignSplits} call
- * when it registers, then the signal that no more will come. Splits a failed reader gives back
- * return to that subtask when its replacement registers.
+ * Hands out a fixed set of splits (a symbol's market, a recording) round robin over the readers:
+ * split i goes to subtask {@code i % parallelism}. A reader gets all its splits in one
+ * {@code assignSplits} call when it registers, then the signal that no more will come: the set
+ * never grows. Splits a failed reader gives back return to that subtask when its replacement
+ * registers.
  */
-public final class MarketSplitEnumerator implements SplitEnumerator<MarketSplit, MarketEnumeratorState> {
+public final class MarketSplitEnumerator<S extends SourceSplit>
+        implements SplitEnumerator<S, MarketEnumeratorState<S>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarketSplitEnumerator.class);
 
-    private final SplitEnumeratorContext<MarketSplit> context;
+    private final SplitEnumeratorContext<S> context;
 
     /** Splits waiting for their reader to register, by subtask. */
-    private final Map<Integer, List<MarketSplit>> pending = new TreeMap<>();
+    private final Map<Integer, List<S>> pending = new TreeMap<>();
 
-    public MarketSplitEnumerator(SplitEnumeratorContext<MarketSplit> context, List<MarketSplit> unassigned) {
+    public MarketSplitEnumerator(SplitEnumeratorContext<S> context, List<S> unassigned) {
         this.context = context;
         int parallelism = context.currentParallelism();
         for (int i = 0; i < unassigned.size(); i++) {
@@ -37,12 +39,12 @@ public final class MarketSplitEnumerator implements SplitEnumerator<MarketSplit,
 
     @Override
     public void start() {
-        LOG.info("Embedded market: splits waiting for readers {}", pending);
+        LOG.info("Splits waiting for their readers: {}", pending);
     }
 
     @Override
     public void addReader(int subtaskId) {
-        List<MarketSplit> splits = pending.remove(subtaskId);
+        List<S> splits = pending.remove(subtaskId);
         if (splits != null) {
             LOG.info("Assigning {} to reader {}", splits, subtaskId);
             context.assignSplits(new SplitsAssignment<>(Map.of(subtaskId, splits)));
@@ -51,7 +53,7 @@ public final class MarketSplitEnumerator implements SplitEnumerator<MarketSplit,
     }
 
     @Override
-    public void addSplitsBack(List<MarketSplit> splits, int subtaskId) {
+    public void addSplitsBack(List<S> splits, int subtaskId) {
         if (splits.isEmpty()) {
             return;
         }
@@ -64,16 +66,16 @@ public final class MarketSplitEnumerator implements SplitEnumerator<MarketSplit,
     public void handleSplitRequest(int subtaskId, String requesterHostname) {}
 
     @Override
-    public MarketEnumeratorState snapshotState(long checkpointId) {
-        List<MarketSplit> unassigned = new ArrayList<>();
+    public MarketEnumeratorState<S> snapshotState(long checkpointId) {
+        List<S> unassigned = new ArrayList<>();
         pending.values().forEach(unassigned::addAll);
-        return new MarketEnumeratorState(unassigned);
+        return new MarketEnumeratorState<>(unassigned);
     }
 
     @Override
     public void close() {}
 
-    private List<MarketSplit> pendingFor(int subtaskId) {
+    private List<S> pendingFor(int subtaskId) {
         return pending.computeIfAbsent(subtaskId, id -> new ArrayList<>());
     }
 }

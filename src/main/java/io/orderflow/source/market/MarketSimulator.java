@@ -4,6 +4,7 @@ import io.orderflow.model.BookTop;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
+import io.orderflow.source.feed.MarketFeed;
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 
@@ -28,7 +29,7 @@ import java.util.SplittableRandom;
  * are {@link StrictMath}, so the same arguments give the same events on any JVM: a reader that
  * restarts elsewhere can {@link #skip} to where it was and continue with identical events.
  */
-public final class MarketSimulator {
+public final class MarketSimulator implements MarketFeed {
 
     private static final double MARKET_ORDER_SHARE = 0.2;
     private static final double LIMIT_ADD_SHARE = 0.45;
@@ -133,18 +134,12 @@ public final class MarketSimulator {
     }
 
     /** The next event; the stream never ends. */
+    @Override
     public MarketEvent next() {
         while (pending.isEmpty()) {
             act();
         }
         return pending.poll();
-    }
-
-    /** Advances past {@code events} events exactly as if they had been taken with {@link #next}. */
-    public void skip(long events) {
-        for (long i = 0; i < events; i++) {
-            next();
-        }
     }
 
     private void act() {

@@ -1,40 +1,40 @@
 package io.orderflow.source.reader;
 
 import io.orderflow.model.MarketEvent;
-import io.orderflow.source.EmbeddedMarketConfig;
-import io.orderflow.source.market.MarketSimulator;
-import io.orderflow.source.split.MarketSplit;
+import io.orderflow.source.feed.MarketFeed;
+import io.orderflow.source.feed.Playback;
+import io.orderflow.source.split.FeedSplit;
 import java.util.Comparator;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceOutput;
 
 /**
- * A split being read: its simulator, the next event it will emit (looked at ahead so splits can be
- * merged by time), how many it has emitted, and its own output, so watermarks are per symbol.
+ * A split being read: its feed, the next event it will emit (looked at ahead so splits can be
+ * merged by time), how many it has emitted, and its own output, so watermarks are per split.
  */
-final class SplitCursor {
+final class SplitCursor<S extends FeedSplit<S>> implements AutoCloseable {
 
-    /** Earliest next event first; symbols break ties so the merged order is deterministic. */
-    static final Comparator<SplitCursor> BY_NEXT_EVENT =
-            Comparator.comparingLong(SplitCursor::nextEventTimeMs).thenComparing(SplitCursor::splitId);
+    /** Earliest next event first; split ids break ties so the merged order is deterministic. */
+    static final Comparator<SplitCursor<?>> BY_NEXT_EVENT = Comparator
+            .<SplitCursor<?>>comparingLong(cursor -> cursor.nextEventTimeMs())
+            .thenComparing(cursor -> cursor.splitId());
 
-    private final MarketSplit split;
-    private final MarketSimulator simulator;
+    private final S split;
+    private final MarketFeed feed;
     private final long maxEvents;
     private final long endTimeMs;
     private long emitted;
     private MarketEvent next;
     private SourceOutput<MarketEvent> output;
 
-    /** Re-creates the split's market and skips the events it had already emitted. */
-    SplitCursor(MarketSplit split, EmbeddedMarketConfig config) {
+    /** Takes over the split's feed, opened at its first event, and skips what it already emitted. */
+    SplitCursor(S split, MarketFeed feed, Playback playback) {
         this.split = split;
-        this.simulator = new MarketSimulator(split.symbol(), split.seed(), split.startTimeMs(),
-                config.eventsPerSecondPerSymbol(), config.bookLevels());
-        this.maxEvents = config.maxEventsPerSymbol();
-        this.endTimeMs = config.endTimeMs();
+        this.feed = feed;
+        this.maxEvents = playback.maxEventsPerSplit();
+        this.endTimeMs = playback.endTimeMs();
         this.emitted = split.eventsEmitted();
-        simulator.skip(emitted);
+        feed.skip(emitted);
         lookAhead();
     }
 
@@ -65,13 +65,18 @@ final class SplitCursor {
         return emitted;
     }
 
-    MarketSplit toSplit() {
+    S toSplit() {
         return split.withEventsEmitted(emitted);
+    }
+
+    @Override
+    public void close() {
+        feed.close();
     }
 
     private void lookAhead() {
         boolean countReached = maxEvents > 0 && emitted >= maxEvents;
-        next = countReached ? null : simulator.next();
+        next = countReached ? null : feed.next();
         if (next != null && next.eventTimeMs() >= endTimeMs) {
             next = null;
         }

@@ -1,12 +1,13 @@
 package io.orderflow.source.split;
 
 import java.util.List;
+import org.apache.flink.api.connector.source.SourceSplit;
 
 /**
  * What the enumerator checkpoints: the splits no reader holds yet. Assigned splits are checkpointed
  * by their readers, with their progress.
  */
-public record MarketEnumeratorState(List<MarketSplit> unassignedSplits) {
+public record MarketEnumeratorState<S extends SourceSplit>(List<S> unassignedSplits) {
 
     public MarketEnumeratorState {
         unassignedSplits = List.copyOf(unassignedSplits);

@@ -3,41 +3,44 @@ package io.orderflow.source.split;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.connector.source.SourceSplit;
+import org.apache.flink.core.io.SimpleVersionedSerialization;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 
-/** Serialises a {@link MarketEnumeratorState}: a count, then the splits as a split is written. */
-public final class MarketEnumeratorStateSerializer
-        implements SimpleVersionedSerializer<MarketEnumeratorState> {
+/**
+ * Serialises a {@link MarketEnumeratorState}: a count, then each split with its own serializer's
+ * version, so the state stays readable when only the split format changes.
+ */
+public final class MarketEnumeratorStateSerializer<S extends SourceSplit>
+        extends SingleVersionSerializer<MarketEnumeratorState<S>> {
 
-    public static final MarketEnumeratorStateSerializer INSTANCE = new MarketEnumeratorStateSerializer();
+    /** Version 1 wrote embedded-market splits bare, without their version. */
+    private static final int VERSION = 2;
 
-    /** The state is made of splits, so it changes format exactly when a split does. */
-    @Override
-    public int getVersion() {
-        return MarketSplitSerializer.INSTANCE.getVersion();
+    private final SimpleVersionedSerializer<S> splitSerializer;
+
+    public MarketEnumeratorStateSerializer(SimpleVersionedSerializer<S> splitSerializer) {
+        super(VERSION);
+        this.splitSerializer = splitSerializer;
     }
 
     @Override
-    public byte[] serialize(MarketEnumeratorState state) throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(256);
+    protected void write(MarketEnumeratorState<S> state, DataOutputView out) throws IOException {
         out.writeInt(state.unassignedSplits().size());
-        for (MarketSplit split : state.unassignedSplits()) {
-            MarketSplitSerializer.write(split, out);
+        for (S split : state.unassignedSplits()) {
+            SimpleVersionedSerialization.writeVersionAndSerialize(splitSerializer, split, out);
         }
-        return out.getCopyOfBuffer();
     }
 
     @Override
-    public MarketEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-        MarketSplitSerializer.checkVersion(version);
-        DataInputDeserializer in = new DataInputDeserializer(serialized);
+    protected MarketEnumeratorState<S> read(DataInputView in) throws IOException {
         int count = in.readInt();
-        List<MarketSplit> splits = new ArrayList<>(count);
+        List<S> splits = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            splits.add(MarketSplitSerializer.read(in));
+            splits.add(SimpleVersionedSerialization.readVersionAndDeSerialize(splitSerializer, in));
         }
-        return new MarketEnumeratorState(splits);
+        return new MarketEnumeratorState<>(splits);
     }
 }

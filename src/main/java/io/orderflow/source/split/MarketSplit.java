@@ -1,7 +1,5 @@
 package io.orderflow.source.split;
 
-import org.apache.flink.api.connector.source.SourceSplit;
-
 /**
  * One symbol's simulated market, and how far into it the reader has got.
  *
@@ -11,13 +9,14 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * @param eventsEmitted events already emitted; a restored reader skips this many
  */
 public record MarketSplit(String symbol, long seed, long startTimeMs, long eventsEmitted)
-        implements SourceSplit {
+        implements FeedSplit<MarketSplit> {
 
     @Override
     public String splitId() {
         return symbol;
     }
 
+    @Override
     public MarketSplit withEventsEmitted(long events) {
         return new MarketSplit(symbol, seed, startTimeMs, events);
     }

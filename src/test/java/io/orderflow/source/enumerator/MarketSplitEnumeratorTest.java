@@ -19,7 +19,7 @@ class MarketSplitEnumeratorTest {
     @Test
     void spreadsSplitsRoundRobinInOneAssignmentPerReader() {
         RecordingContext context = new RecordingContext(2);
-        MarketSplitEnumerator enumerator = new MarketSplitEnumerator(context, List.of(BTC, ETH, SOL));
+        MarketSplitEnumerator<MarketSplit> enumerator = new MarketSplitEnumerator<>(context, List.of(BTC, ETH, SOL));
         enumerator.start();
 
         register(context, enumerator, 1);
@@ -36,7 +36,7 @@ class MarketSplitEnumeratorTest {
     @Test
     void snapshotHoldsTheSplitsOfReadersNotRegisteredYet() {
         RecordingContext context = new RecordingContext(2);
-        MarketSplitEnumerator enumerator = new MarketSplitEnumerator(context, List.of(BTC, ETH, SOL));
+        MarketSplitEnumerator<MarketSplit> enumerator = new MarketSplitEnumerator<>(context, List.of(BTC, ETH, SOL));
 
         register(context, enumerator, 0);
 
@@ -46,7 +46,7 @@ class MarketSplitEnumeratorTest {
     @Test
     void readerWithoutSplitsIsToldNoneWillCome() {
         RecordingContext context = new RecordingContext(3);
-        MarketSplitEnumerator enumerator = new MarketSplitEnumerator(context, List.of(BTC, ETH));
+        MarketSplitEnumerator<MarketSplit> enumerator = new MarketSplitEnumerator<>(context, List.of(BTC, ETH));
 
         register(context, enumerator, 2);
 
@@ -57,7 +57,7 @@ class MarketSplitEnumeratorTest {
     @Test
     void splitsGivenBackGoToTheReplacementReader() {
         RecordingContext context = new RecordingContext(2);
-        MarketSplitEnumerator enumerator = new MarketSplitEnumerator(context, List.of(BTC, ETH, SOL));
+        MarketSplitEnumerator<MarketSplit> enumerator = new MarketSplitEnumerator<>(context, List.of(BTC, ETH, SOL));
         register(context, enumerator, 0);
         register(context, enumerator, 1);
         MarketSplit btcMidway = BTC.withEventsEmitted(500);
@@ -70,7 +70,7 @@ class MarketSplitEnumeratorTest {
         assertThat(enumerator.snapshotState(3).unassignedSplits()).isEmpty();
     }
 
-    private static void register(RecordingContext context, MarketSplitEnumerator enumerator, int subtask) {
+    private static void register(RecordingContext context, MarketSplitEnumerator<MarketSplit> enumerator, int subtask) {
         context.registerReader(subtask, "localhost");
         enumerator.addReader(subtask);
     }

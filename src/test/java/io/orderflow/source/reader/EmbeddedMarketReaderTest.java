@@ -33,7 +33,7 @@ class EmbeddedMarketReaderTest {
         EmbeddedMarketSource source = market().maxEventsPerSymbol(1_000).build();
         TestingReaderOutput<MarketEvent> output = new TestingReaderOutput<>();
 
-        try (EmbeddedMarketReader reader = reader(source)) {
+        try (MarketFeedReader<MarketSplit> reader = reader(source)) {
             reader.addSplits(source.initialSplits());
             reader.notifyNoMoreSplits();
             drain(reader, output);
@@ -54,7 +54,7 @@ class EmbeddedMarketReaderTest {
         EmbeddedMarketSource source = market().endTimeMs(endMs).build();
         TestingReaderOutput<MarketEvent> output = new TestingReaderOutput<>();
 
-        try (EmbeddedMarketReader reader = reader(source)) {
+        try (MarketFeedReader<MarketSplit> reader = reader(source)) {
             reader.addSplits(source.initialSplits());
             reader.notifyNoMoreSplits();
             drain(reader, output);
@@ -75,13 +75,13 @@ class EmbeddedMarketReaderTest {
         EmbeddedMarketSource source = market().build();
         TestingReaderOutput<MarketEvent> output = new TestingReaderOutput<>();
 
-        try (EmbeddedMarketReader reader = reader(source)) {
+        try (MarketFeedReader<MarketSplit> reader = reader(source)) {
             reader.addSplits(source.initialSplits());
 
             assertThat(reader.pollNext(output)).isEqualTo(InputStatus.MORE_AVAILABLE);
         }
 
-        assertThat(output.getEmittedRecords()).hasSize(EmbeddedMarketReader.MAX_EVENTS_PER_POLL);
+        assertThat(output.getEmittedRecords()).hasSize(MarketFeedReader.MAX_EVENTS_PER_POLL);
     }
 
     /** What exactly-once rests on: a reader restored from a snapshot continues the same streams. */
@@ -90,7 +90,7 @@ class EmbeddedMarketReaderTest {
         EmbeddedMarketSource source = market().maxEventsPerSymbol(2_000).build();
         TestingReaderOutput<MarketEvent> output = new TestingReaderOutput<>();
         List<MarketSplit> snapshot;
-        try (EmbeddedMarketReader reader = reader(source)) {
+        try (MarketFeedReader<MarketSplit> reader = reader(source)) {
             reader.addSplits(source.initialSplits());
             for (int poll = 0; poll < 5; poll++) {
                 reader.pollNext(output);
@@ -101,7 +101,7 @@ class EmbeddedMarketReaderTest {
                 .allMatch(emitted -> emitted > 0)
                 .matches(counts -> counts.stream().mapToLong(Long::longValue).sum() == 5L * 256);
 
-        try (EmbeddedMarketReader restored = reader(source)) {
+        try (MarketFeedReader<MarketSplit> restored = reader(source)) {
             restored.addSplits(snapshot);
             restored.notifyNoMoreSplits();
             drain(restored, output);
@@ -122,7 +122,7 @@ class EmbeddedMarketReaderTest {
         List<MarketEvent> expected = ReferenceMarket.events(source.config(), "BTCUSDT", 20);
         TestingReaderOutput<MarketEvent> output = new TestingReaderOutput<>();
 
-        try (EmbeddedMarketReader reader = reader(source)) {
+        try (MarketFeedReader<MarketSplit> reader = reader(source)) {
             reader.addSplits(source.initialSplits());
             long firstPollNanos = System.nanoTime();
 
@@ -149,7 +149,7 @@ class EmbeddedMarketReaderTest {
         EmbeddedMarketSource source = market().paced(true).build();
         TestingReaderOutput<MarketEvent> output = new TestingReaderOutput<>();
 
-        try (EmbeddedMarketReader reader = reader(source)) {
+        try (MarketFeedReader<MarketSplit> reader = reader(source)) {
             assertThat(reader.pollNext(output)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
             CompletableFuture<Void> available = reader.isAvailable();
             assertThat(available).isNotDone();
@@ -165,8 +165,8 @@ class EmbeddedMarketReaderTest {
         return EmbeddedMarketSource.builder().symbols(SYMBOLS).seed(5).startTimeMs(START_MS);
     }
 
-    private static EmbeddedMarketReader reader(EmbeddedMarketSource source) {
-        return new EmbeddedMarketReader(new TestingReaderContext(), source.config());
+    private static MarketFeedReader<MarketSplit> reader(EmbeddedMarketSource source) {
+        return source.createReader(new TestingReaderContext());
     }
 
     private static Map<String, List<MarketEvent>> reference(EmbeddedMarketConfig config, int perSymbol) {
@@ -178,7 +178,7 @@ class EmbeddedMarketReaderTest {
     }
 
     /** Polls an unpaced reader to the end; it must never claim to have nothing. */
-    private static void drain(EmbeddedMarketReader reader, TestingReaderOutput<MarketEvent> output) {
+    private static void drain(MarketFeedReader<MarketSplit> reader, TestingReaderOutput<MarketEvent> output) {
         for (int poll = 0; poll < 100_000; poll++) {
             InputStatus status = reader.pollNext(output);
             if (status == InputStatus.END_OF_INPUT) {

@@ -24,20 +24,22 @@ class MarketSplitSerializerTest {
 
     @Test
     void enumeratorStateSurvivesARoundTrip() throws IOException {
-        MarketEnumeratorStateSerializer serializer = MarketEnumeratorStateSerializer.INSTANCE;
-        MarketEnumeratorState state = new MarketEnumeratorState(List.of(BTC, ETH));
+        MarketEnumeratorStateSerializer<MarketSplit> serializer =
+                new MarketEnumeratorStateSerializer<>(MarketSplitSerializer.INSTANCE);
+        MarketEnumeratorState<MarketSplit> state = new MarketEnumeratorState<>(List.of(BTC, ETH));
 
         byte[] bytes = serializer.serialize(state);
-        MarketEnumeratorState copy = serializer.deserialize(serializer.getVersion(), bytes);
+        MarketEnumeratorState<MarketSplit> copy = serializer.deserialize(serializer.getVersion(), bytes);
 
         assertThat(copy.unassignedSplits()).containsExactly(BTC, ETH);
     }
 
     @Test
     void emptyEnumeratorStateSurvivesARoundTrip() throws IOException {
-        MarketEnumeratorStateSerializer serializer = MarketEnumeratorStateSerializer.INSTANCE;
+        MarketEnumeratorStateSerializer<MarketSplit> serializer =
+                new MarketEnumeratorStateSerializer<>(MarketSplitSerializer.INSTANCE);
 
-        byte[] bytes = serializer.serialize(new MarketEnumeratorState(List.of()));
+        byte[] bytes = serializer.serialize(new MarketEnumeratorState<>(List.of()));
 
         assertThat(serializer.deserialize(serializer.getVersion(), bytes).unassignedSplits()).isEmpty();
     }

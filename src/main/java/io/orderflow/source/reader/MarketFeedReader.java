@@ -1,8 +1,12 @@
 package io.orderflow.source.reader;
 
 import io.orderflow.model.MarketEvent;
-import io.orderflow.source.EmbeddedMarketConfig;
-import io.orderflow.source.split.MarketSplit;
+import io.orderflow.source.feed.FeedOpener;
+import io.orderflow.source.feed.MarketFeed;
+import io.orderflow.source.feed.Playback;
+import io.orderflow.source.split.FeedSplit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -19,37 +23,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads embedded-market splits by running their simulators in the task thread: a generator never
- * blocks, so no fetcher thread is needed. The reader's splits are merged by next event time, so
- * its output is in event-time order; each split emits through its own output, so watermarks are
- * per symbol.
+ * Reads splits whose events come from a {@link MarketFeed} (a simulator, a recording) in the task
+ * thread: a feed never blocks for long, so no fetcher thread is needed. The reader's splits are
+ * merged by next event time, so its output is in event-time order; each split emits through its
+ * own output, so watermarks are per split. A split is checkpointed as the number of events it has
+ * emitted: restored, its feed is opened again and skipped that far.
  *
  * <p>Paced, an event is emitted once the wall clock reaches it; until then {@link #pollNext}
  * returns {@link InputStatus#NOTHING_AVAILABLE} and a timer completes {@link #isAvailable()} when
  * the event is due, so the task neither spins nor sleeps.
  */
-public final class EmbeddedMarketReader implements SourceReader<MarketEvent, MarketSplit> {
+public final class MarketFeedReader<S extends FeedSplit<S>> implements SourceReader<MarketEvent, S> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMarketReader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MarketFeedReader.class);
 
     /** Bounds one poll, so checkpoints and other mailbox work get a turn when unpaced. */
     static final int MAX_EVENTS_PER_POLL = 256;
 
     private final SourceReaderContext context;
-    private final EmbeddedMarketConfig config;
-    private final PriorityQueue<SplitCursor> cursors = new PriorityQueue<>(SplitCursor.BY_NEXT_EVENT);
+    private final FeedOpener<S> feeds;
+    private final Playback playback;
+    private final PriorityQueue<SplitCursor<S>> cursors = new PriorityQueue<>(SplitCursor.BY_NEXT_EVENT);
     private final RealTimePacer pacer;
     private final ScheduledExecutorService timer;
     private boolean noMoreSplits;
     private CompletableFuture<Void> availability = CompletableFuture.completedFuture(null);
 
-    public EmbeddedMarketReader(SourceReaderContext context, EmbeddedMarketConfig config) {
+    public MarketFeedReader(SourceReaderContext context, FeedOpener<S> feeds, Playback playback) {
         this.context = context;
-        this.config = config;
-        this.pacer = config.paced() ? new RealTimePacer(config.speed()) : null;
-        this.timer = config.paced()
+        this.feeds = feeds;
+        this.playback = playback;
+        this.pacer = playback.paced() ? new RealTimePacer(playback.speed()) : null;
+        this.timer = playback.paced()
                 ? Executors.newSingleThreadScheduledExecutor(new ExecutorThreadFactory(
-                        "embedded-market-pacer-" + context.getIndexOfSubtask()))
+                        "market-feed-pacer-" + context.getIndexOfSubtask()))
                 : null;
     }
 
@@ -60,7 +67,7 @@ public final class EmbeddedMarketReader implements SourceReader<MarketEvent, Mar
     @Override
     public InputStatus pollNext(ReaderOutput<MarketEvent> output) {
         for (int i = 0; i < MAX_EVENTS_PER_POLL; i++) {
-            SplitCursor head = cursors.peek();
+            SplitCursor<S> head = cursors.peek();
             if (head == null && noMoreSplits) {
                 return InputStatus.END_OF_INPUT;
             }
@@ -90,15 +97,16 @@ public final class EmbeddedMarketReader implements SourceReader<MarketEvent, Mar
     }
 
     @Override
-    public void addSplits(List<MarketSplit> splits) {
-        for (MarketSplit split : splits) {
+    public void addSplits(List<S> splits) {
+        for (S split : splits) {
             long startNanos = System.nanoTime();
-            SplitCursor cursor = new SplitCursor(split, config);
+            SplitCursor<S> cursor = new SplitCursor<>(split, open(split), playback);
             LOG.info("Reader {} took {}: skipped {} events already emitted in {} ms",
-                    context.getIndexOfSubtask(), split.symbol(), split.eventsEmitted(),
+                    context.getIndexOfSubtask(), split.splitId(), split.eventsEmitted(),
                     (System.nanoTime() - startNanos) / 1_000_000);
             if (cursor.isExhausted()) {
-                LOG.info("Split {} has nothing left to emit", split.symbol());
+                LOG.info("Split {} has nothing left to emit", split.splitId());
+                cursor.close();
             } else {
                 cursors.add(cursor);
             }
@@ -113,9 +121,9 @@ public final class EmbeddedMarketReader implements SourceReader<MarketEvent, Mar
     }
 
     @Override
-    public List<MarketSplit> snapshotState(long checkpointId) {
-        List<MarketSplit> state = new ArrayList<>(cursors.size());
-        for (SplitCursor cursor : cursors) {
+    public List<S> snapshotState(long checkpointId) {
+        List<S> state = new ArrayList<>(cursors.size());
+        for (SplitCursor<S> cursor : cursors) {
             state.add(cursor.toSplit());
         }
         return state;
@@ -126,10 +134,20 @@ public final class EmbeddedMarketReader implements SourceReader<MarketEvent, Mar
         if (timer != null) {
             timer.shutdownNow();
         }
+        cursors.forEach(SplitCursor::close);
     }
 
-    private void finish(SplitCursor cursor, ReaderOutput<MarketEvent> output) {
+    private MarketFeed open(S split) {
+        try {
+            return feeds.open(split);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the feed of split " + split.splitId(), e);
+        }
+    }
+
+    private void finish(SplitCursor<S> cursor, ReaderOutput<MarketEvent> output) {
         output.releaseOutputForSplit(cursor.splitId());
+        cursor.close();
         LOG.info("Split {} finished after {} events", cursor.splitId(), cursor.emitted());
     }
 

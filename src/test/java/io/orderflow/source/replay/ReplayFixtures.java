@@ -1,0 +1,55 @@
+package io.orderflow.source.replay;
+
+import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.model.MarketEvent;
+import io.orderflow.replay.Recording;
+import io.orderflow.replay.ReplayFeed;
+import io.orderflow.source.ReferenceMarket;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The recordings under {@code src/test/resources/recordings/}, and what a plain replay of one gives. */
+final class ReplayFixtures {
+
+    static final int LEVELS = 10;
+
+    private ReplayFixtures() {}
+
+    /** A file under {@code recordings/}, e.g. {@code hftbacktest-spot/btcusdt_20240808.gz}. */
+    static String file(String underRecordings) {
+        try {
+            return Path.of(ReplayFixtures.class.getResource("/recordings/" + underRecordings).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ReplaySource spot(String... underRecordings) {
+        return ReplaySource.builder()
+                .files(List.of(underRecordings).stream().map(ReplayFixtures::file).toList())
+                .market(MarketType.SPOT)
+                .bookLevels(LEVELS)
+                .build();
+    }
+
+    /**
+     * What direct {@link ReplayFeed} passes over the source's recordings give, by symbol: the
+     * expected output of a replay source whose recordings are one symbol each.
+     */
+    static Map<String, List<MarketEvent>> replayedDirectly(ReplaySource source) throws IOException {
+        List<MarketEvent> events = new ArrayList<>();
+        for (ReplaySplit split : source.initialSplits()) {
+            try (ReplayFeed feed = new ReplayFeed(
+                    split.recording(), source.config().market(), source.config().bookLevels())) {
+                while (feed.hasNext()) {
+                    events.add(feed.next());
+                }
+            }
+        }
+        return ReferenceMarket.bySymbol(events);
+    }
+}

@@ -1,0 +1,35 @@
+package io.orderflow.source.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.replay.Recording;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ReplaySplitSerializerTest {
+
+    private final ReplaySplitSerializer serializer = ReplaySplitSerializer.INSTANCE;
+
+    @Test
+    void splitWithARestFileSurvivesARoundTrip() throws IOException {
+        ReplaySplit split = new ReplaySplit(
+                Recording.cryptofeed(Path.of("/data/BINANCE.ws.1.0"), Path.of("/data/BINANCE.http.0.0")), 42_000L);
+
+        assertThat(roundTrip(split)).isEqualTo(split);
+    }
+
+    @Test
+    void splitWithoutARestFileSurvivesARoundTrip() throws IOException {
+        ReplaySplit split = new ReplaySplit(Recording.capture(Path.of("/data/capture-1.gz")), 0L);
+
+        ReplaySplit copy = roundTrip(split);
+
+        assertThat(copy).isEqualTo(split);
+        assertThat(copy.splitId()).isEqualTo("capture-1.gz");
+    }
+
+    private ReplaySplit roundTrip(ReplaySplit split) throws IOException {
+        return serializer.deserialize(serializer.getVersion(), serializer.serialize(split));
+    }
+}
