@@ -75,6 +75,10 @@ public final class OrderflowJob {
     /** Adds the pipeline and its checkpointing to {@code env}; the sinks are attached. */
     public Signals addTo(StreamExecutionEnvironment env) {
         env.getConfig().setGlobalJobParameters(config);
+        // Every event and row is an immutable record, built anew by sources and functions, and no
+        // function mutates its input: chained operators may share objects instead of deep-copying
+        // them (book arrays included), about 1.5x the throughput.
+        env.getConfig().enableObjectReuse();
         // Bulk formats commit on checkpoints: the checkpoint interval is the Parquet rotation.
         env.enableCheckpointing(config.parquetRotateSec() * 1000L, CheckpointingMode.EXACTLY_ONCE);
 

@@ -20,6 +20,8 @@ final class SplitCursor<S extends FeedSplit<S>> implements AutoCloseable {
             .thenComparing(cursor -> cursor.splitId());
 
     private final S split;
+    // Compared on every emit: worked out once, as a split may derive it (e.g. from a path).
+    private final String splitId;
     private final MarketFeed feed;
     private final long maxEvents;
     private final long endTimeMs;
@@ -30,6 +32,7 @@ final class SplitCursor<S extends FeedSplit<S>> implements AutoCloseable {
     /** Takes over the split's feed, opened at its first event, and skips what it already emitted. */
     SplitCursor(S split, MarketFeed feed, Playback playback) {
         this.split = split;
+        this.splitId = split.splitId();
         this.feed = feed;
         this.maxEvents = playback.maxEventsPerSplit();
         this.endTimeMs = playback.endTimeMs();
@@ -39,7 +42,7 @@ final class SplitCursor<S extends FeedSplit<S>> implements AutoCloseable {
     }
 
     String splitId() {
-        return split.splitId();
+        return splitId;
     }
 
     boolean isExhausted() {
