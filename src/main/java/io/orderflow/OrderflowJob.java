@@ -15,7 +15,6 @@ import io.orderflow.signal.OfiFunction;
 import io.orderflow.signal.PriceTapeFunction;
 import io.orderflow.sink.ParquetSinks;
 import io.orderflow.sink.RowKinds;
-import io.orderflow.source.EmbeddedMarketSource;
 import io.orderflow.source.MarketWatermarks;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,7 @@ public final class OrderflowJob {
 
     /** Keys of the harvest spec that are validated already but drive features still to come. */
     static final List<String> NOT_USED_YET = List.of(
-            "WSS_PING_INTERVAL", "DEDUP_LRU", "Z_MODE", "SCALE_MODE", "MAD_MULTIPLIER",
-            "SCALE_FAST_WEIGHT", "HALF_LIFE_SEC");
+            "Z_MODE", "SCALE_MODE", "MAD_MULTIPLIER", "SCALE_FAST_WEIGHT", "HALF_LIFE_SEC");
 
     /** Where each kind of row goes. */
     public record Sinks(
@@ -110,21 +108,6 @@ public final class OrderflowJob {
         return new Signals(prices, ofi, cvd);
     }
 
-    /** The embedded synthetic market, paced in real time, bounded by RUN_HOURS and MARKET_EVENTS. */
-    public static EmbeddedMarketSource embeddedMarket(OrderflowConfig config) {
-        long start = System.currentTimeMillis();
-        var builder = EmbeddedMarketSource.builder()
-                .symbols(config.symbols())
-                .seed(config.marketSeed())
-                .eventsPerSecondPerSymbol(config.marketRate())
-                .bookLevels(config.bookLevels())
-                .startTimeMs(start)
-                .maxEventsPerSymbol(config.marketEvents())
-                .paced(true);
-        config.runDuration().ifPresent(d -> builder.endTimeMs(start + d.toMillis()));
-        return builder.build();
-    }
-
     /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration behind it. */
     public static Sinks parquetSinks(OrderflowConfig config) {
         String dir = config.outputDir();
@@ -164,11 +147,11 @@ public final class OrderflowJob {
         }
     }
 
-    /** Entry point on a Flink cluster: the embedded market into Parquet. */
+    /** Entry point on a Flink cluster: the configured market source into Parquet. */
     public static void main(String[] args) throws Exception {
         OrderflowConfig config = configOrExit(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new OrderflowJob(config, embeddedMarket(config), parquetSinks(config)).addTo(env);
+        new OrderflowJob(config, MarketSources.fromConfig(config), parquetSinks(config)).addTo(env);
         env.execute("orderflow " + String.join(",", config.symbols()));
     }
 }

@@ -1,14 +1,19 @@
 package io.orderflow.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.MarketSources;
 import io.orderflow.OrderflowJob;
 import io.orderflow.config.OrderflowConfig;
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.loopback.LoopbackExchange;
+import io.orderflow.local.LocalDemo;
 import io.orderflow.replay.MessageReader;
 import io.orderflow.replay.RecordedMessage;
 import io.orderflow.replay.Recording;
 import io.orderflow.source.replay.ReplaySource;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +23,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -28,9 +34,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>Plain Jackson: {@code ObjectMapper.readTree} over every recorded message, in a loop.
  *   <li>The job: the recording replayed {@code copies} times through parse → order book → signals →
  *       Parquet, as fast as it goes; messages per second of job runtime.
+ *   <li>Latency: the loopback exchange sends Binance messages at a fixed rate to the job's real
+ *       WebSocket source; receive-to-output latency of the {@code prices} rows, p50 and p99.
  * </ol>
  *
- * <p>Usage: {@code ReplayBench [recording.gz] [copies]}. Figures vary with the machine and its
+ * <p>Usage: {@code ReplayBench [recording.gz] [copies] [events/s per symbol] [seconds]}. Figures vary with the machine and its
  * load: compare the two rates of one run, not runs of different days.
  */
 public final class ReplayBench {
@@ -38,6 +46,10 @@ public final class ReplayBench {
     static final Path DEFAULT_RECORDING = Path.of("src/test/resources/recordings/hftbacktest-spot/btcusdt_20240808.gz");
     static final int DEFAULT_COPIES = 20;
     static final long BASELINE_MILLIS = 5_000;
+    /** Events per second per symbol of the loopback market: about 10,000 messages/s for two symbols. */
+    static final double DEFAULT_LATENCY_RATE = 6_000;
+    static final int DEFAULT_LATENCY_SECONDS = 30;
+    static final long WARM_UP_MILLIS = 10_000;
 
     private ReplayBench() {}
 
@@ -54,6 +66,52 @@ public final class ReplayBench {
         double job = jobRate(recording, copies, messages.size());
         System.out.printf(Locale.ROOT, "whole job (replay x%d) : %,12.0f msgs/s = %.0f %% of plain Jackson%n",
                 copies, job, 100 * job / jackson);
+
+        double rate = args.length > 2 ? Double.parseDouble(args[2]) : DEFAULT_LATENCY_RATE;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_LATENCY_SECONDS;
+        latency(rate, seconds);
+    }
+
+    /** Receive-to-output latency over {@code seconds} after a warm-up, at the loopback exchange's rate. */
+    static void latency(double eventsPerSecondPerSymbol, int seconds) throws Exception {
+        Path work = Files.createTempDirectory("orderflow-bench");
+        try (LoopbackExchange exchange = LoopbackExchange.builder()
+                .market(MarketType.USDM)
+                .symbols(List.of("BTCUSDT", "ETHUSDT"))
+                .eventsPerSecondPerSymbol(eventsPerSecondPerSymbol)
+                .bookLevels(20)
+                .build()) {
+            exchange.start();
+            OrderflowConfig config = OrderflowConfig.defaults()
+                    .with("OUTPUT_DIR", work.resolve("data").toString())
+                    .with("STATE_DIR", work.resolve("state").toString())
+                    .with("PARQUET_ROTATE_SEC", "10")
+                    .with("WEB_UI_PORT", Integer.toString(freePort()));
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(LocalDemo.flinkConfiguration(config));
+            OrderflowJob.Signals signals = new OrderflowJob(config,
+                            MarketSources.binance(config, exchange.wsBaseUrl(), exchange.restBaseUrl()),
+                            OrderflowJob.parquetSinks(config))
+                    .addTo(env);
+            signals.prices().sinkTo(LatencyTap.sink()).name("latency tap");
+            JobClient job = env.executeAsync("orderflow latency bench");
+            try {
+                Thread.sleep(WARM_UP_MILLIS); // JIT, connections, book sync: not measured
+                LatencyTap.reset();
+                long sentBefore = exchange.messagesSent();
+                long start = System.nanoTime();
+                Thread.sleep(seconds * 1000L);
+                double inputRate = (exchange.messagesSent() - sentBefore) / ((System.nanoTime() - start) / 1e9);
+                System.out.printf(Locale.ROOT,
+                        "latency at %,9.0f msgs/s : p50 %d ms, p99 %d ms, p99.9 %d ms over %,d trades%n",
+                        inputRate, LatencyTap.quantileMs(0.50), LatencyTap.quantileMs(0.99),
+                        LatencyTap.quantileMs(0.999), LatencyTap.count());
+            } finally {
+                job.cancel().get();
+            }
+        } finally {
+            deleteRecursively(work);
+        }
     }
 
     static List<String> messagesOf(Path file) throws IOException {
@@ -112,6 +170,13 @@ public final class ReplayBench {
             return (double) copies * messagesPerCopy / (result.getNetRuntime() / 1e3);
         } finally {
             deleteRecursively(work);
+        }
+    }
+
+    /** The local cluster's REST endpoint must not collide with a demo running beside the bench. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

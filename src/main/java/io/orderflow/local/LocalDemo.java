@@ -1,15 +1,21 @@
 package io.orderflow.local;
 
+import io.orderflow.MarketSources;
 import io.orderflow.OrderflowJob;
 import io.orderflow.config.OrderflowConfig;
+import io.orderflow.config.SourceKind;
+import io.orderflow.exchange.binance.loopback.LoopbackExchange;
+import io.orderflow.model.MarketEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.RestOptions;
@@ -23,8 +29,10 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * README command 1: the job on the embedded market in a local Flink MiniCluster, with the Web UI
- * on 127.0.0.1 and Parquet under OUTPUT_DIR, and a line per symbol on the console every second.
+ * README command 1: the job in a local Flink MiniCluster, with the Web UI on 127.0.0.1, Parquet
+ * under OUTPUT_DIR and a line per symbol on the console every second. With SOURCE=loopback (the
+ * demo profile) it first starts a Binance-compatible exchange on loopback and reads it through the
+ * real WebSocket source; any other SOURCE is read as configured.
  *
  * <p>Ctrl+C or SIGTERM stops the job with a savepoint, so the last Parquet files are committed, and
  * the process exits 0. The signals are caught rather than left to shutdown hooks: during JVM
@@ -34,6 +42,8 @@ public final class LocalDemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalDemo.class);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
+    /** The loopback exchange keeps a deeper book than the job reads, as a real one does. */
+    private static final int LOOPBACK_BOOK_LEVELS = 20;
 
     private final OrderflowConfig config;
     private final CompletableFuture<String> stopRequested = new CompletableFuture<>();
@@ -48,7 +58,7 @@ public final class LocalDemo {
     }
 
     /** Flink settings of a local run: flink-conf/ if present, then this run's ports and paths. */
-    static Configuration flinkConfiguration(OrderflowConfig config) {
+    public static Configuration flinkConfiguration(OrderflowConfig config) {
         Path confDir = Path.of("flink-conf");
         Configuration conf = Files.isDirectory(confDir)
                 ? GlobalConfiguration.loadConfiguration(confDir.toString())
@@ -64,11 +74,34 @@ public final class LocalDemo {
     }
 
     int run() throws Exception {
+        try (LoopbackExchange exchange = config.source() == SourceKind.LOOPBACK ? startLoopbackExchange() : null) {
+            Source<MarketEvent, ?, ?> source = exchange == null
+                    ? MarketSources.fromConfig(config)
+                    : MarketSources.binance(config, exchange.wsBaseUrl(), exchange.restBaseUrl());
+            return run(source);
+        }
+    }
+
+    /** A Binance-compatible exchange on loopback, fed by the synthetic market, for SOURCE=loopback. */
+    private LoopbackExchange startLoopbackExchange() {
+        LoopbackExchange exchange = LoopbackExchange.builder()
+                .market(config.binanceMarket())
+                .symbols(config.symbols())
+                .seed(config.marketSeed())
+                .eventsPerSecondPerSymbol(config.marketRate())
+                .bookLevels(Math.max(LOOPBACK_BOOK_LEVELS, config.bookLevels()))
+                .build();
+        exchange.start();
+        System.out.printf("Loopback exchange (Binance %s wire format): %s  REST %s%n",
+                config.binanceMarket().name().toLowerCase(Locale.ROOT), exchange.wsBaseUrl(), exchange.restBaseUrl());
+        return exchange;
+    }
+
+    private int run(Source<MarketEvent, ?, ?> source) throws Exception {
         Configuration conf = flinkConfiguration(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        OrderflowJob.Signals signals = new OrderflowJob(
-                        config, OrderflowJob.embeddedMarket(config), OrderflowJob.parquetSinks(config))
-                .addTo(env);
+        OrderflowJob.Signals signals =
+                new OrderflowJob(config, source, OrderflowJob.parquetSinks(config)).addTo(env);
         signals.ofi().sinkTo(ConsoleBoard.ofiTap()).name("console: ofi");
         signals.cvd().sinkTo(ConsoleBoard.cvdTap()).name("console: cvd");
         signals.prices().sinkTo(ConsoleBoard.pricesTap()).name("console: prices");

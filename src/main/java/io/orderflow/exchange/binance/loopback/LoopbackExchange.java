@@ -160,6 +160,11 @@ public final class LoopbackExchange implements AutoCloseable {
         return market(symbol).lastTradeId();
     }
 
+    /** Text frames sent to all clients so far. */
+    public long messagesSent() {
+        return streams.messagesSent();
+    }
+
     public int connectionCount() {
         return streams.connectionCount();
     }

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
@@ -31,6 +32,7 @@ final class StreamServer extends WebSocketServer implements Broadcast {
     private static final long START_TIMEOUT_SECONDS = 10;
     private static final int STOP_TIMEOUT_MS = 2_000;
 
+    private final LongAdder messagesSent = new LongAdder();
     private final MarketType market;
     private final Set<String> symbols;
     private final ConnectionPolicy policy;
@@ -101,6 +103,11 @@ final class StreamServer extends WebSocketServer implements Broadcast {
         for (WebSocket connection : getConnections()) {
             send(connection, text);
         }
+    }
+
+    /** Text frames sent to clients since the start, for measuring a client's input rate. */
+    long messagesSent() {
+        return messagesSent.sum();
     }
 
     int connectionCount() {
@@ -231,9 +238,10 @@ final class StreamServer extends WebSocketServer implements Broadcast {
         }
     }
 
-    private static void send(WebSocket connection, String text) {
+    private void send(WebSocket connection, String text) {
         try {
             connection.send(text);
+            messagesSent.increment();
         } catch (WebsocketNotConnectedException e) {
             // closed since it was listed: a client that is gone misses the message, as on the real thing
         }

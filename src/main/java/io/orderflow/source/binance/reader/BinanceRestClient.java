@@ -1,0 +1,90 @@
+package io.orderflow.source.binance.reader;
+
+import io.orderflow.exchange.binance.MarketType;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The two REST calls the source makes: a depth snapshot to (re)sync a book, and a page of aggregate
+ * trades to back-fill. Shared by a reader's connections; every call waits for its weight in the
+ * reader's share of Binance's per-IP budget.
+ */
+final class BinanceRestClient {
+
+    /** Deep enough that levels deleted from the top are refilled from the snapshot. */
+    static final int SNAPSHOT_LIMIT = 1000;
+    /** The most Binance returns per page. */
+    static final int AGG_TRADES_LIMIT = 1000;
+
+    /** A REST answer and where it came from, for parsing and for capture. */
+    record Answer(String pathAndQuery, String body, long receiveTimeMs) {}
+
+    /**
+     * Paths and request weights per market (Binance's 2026 tables, at the limits used here).
+     *
+     * @param weightPerMinute the per-IP budget
+     */
+    private record Endpoints(String depthPath, int depthWeight, String aggTradesPath, int aggTradesWeight,
+            int weightPerMinute) {
+
+        static Endpoints of(MarketType market) {
+            return market == MarketType.SPOT
+                    ? new Endpoints("/api/v3/depth", 50, "/api/v3/aggTrades", 2, 6000)
+                    : new Endpoints("/fapi/v1/depth", 20, "/fapi/v1/aggTrades", 20, 2400);
+        }
+    }
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final Duration timeout;
+    private final Endpoints endpoints;
+    private final RestWeightLimiter limiter;
+
+    /** @param readers how many readers share the exchange's per-IP budget */
+    BinanceRestClient(HttpClient http, String baseUrl, MarketType market, Duration timeout, int readers) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.timeout = timeout;
+        this.endpoints = Endpoints.of(market);
+        this.limiter = new RestWeightLimiter(Math.max(1, endpoints.weightPerMinute() / readers));
+    }
+
+    Answer depthSnapshot(String symbol) throws IOException {
+        return get(endpoints.depthPath() + "?symbol=" + symbol + "&limit=" + SNAPSHOT_LIMIT, endpoints.depthWeight());
+    }
+
+    /** Aggregate trades from {@code fromId} (inclusive) on, oldest first. */
+    Answer aggTrades(String symbol, long fromId) throws IOException {
+        return get(endpoints.aggTradesPath() + "?symbol=" + symbol + "&fromId=" + fromId + "&limit=" + AGG_TRADES_LIMIT,
+                endpoints.aggTradesWeight());
+    }
+
+    private Answer get(String pathAndQuery, int weight) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout).GET().build();
+        try {
+            limiter.acquire(weight);
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status == 429 || status == 418) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(60);
+                limiter.pause(seconds, System.nanoTime());
+            }
+            if (status != 200) {
+                throw new IOException("HTTP " + status + " from " + pathAndQuery + ": " + abbreviate(response.body()));
+            }
+            return new Answer(pathAndQuery, response.body(), System.currentTimeMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for " + pathAndQuery);
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 200 ? body : body.substring(0, 200) + "...";
+    }
+}

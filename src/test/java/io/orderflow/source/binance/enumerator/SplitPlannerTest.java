@@ -1,0 +1,66 @@
+package io.orderflow.source.binance.enumerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.source.binance.BinanceRoute;
+import io.orderflow.source.binance.BinanceSource;
+import io.orderflow.source.binance.StreamKind;
+import io.orderflow.source.binance.split.BinanceSplit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SplitPlannerTest {
+
+    @Test
+    void futuresPutsAggregateTradesOnMarketAndBookStreamsOnPublic() {
+        List<BinanceSplit> splits = SplitPlanner.plan(BinanceSource.builder()
+                .market(MarketType.USDM)
+                .symbols(List.of("btcusdt", "ETHUSDT"))
+                .streams(StreamKind.AGG_TRADE, StreamKind.DIFF_DEPTH, StreamKind.BOOK_TICKER)
+                .build().config());
+
+        assertThat(splits).extracting(BinanceSplit::splitId).containsExactly("usdm-market-0", "usdm-public-0");
+        assertThat(splits.get(0).streams()).containsExactly("btcusdt@aggTrade", "ethusdt@aggTrade");
+        assertThat(splits.get(1).streams()).containsExactly(
+                "btcusdt@depth@100ms", "btcusdt@bookTicker", "ethusdt@depth@100ms", "ethusdt@bookTicker");
+        assertThat(splits).allSatisfy(split -> assertThat(split.lastTradeIds()).isEmpty());
+    }
+
+    @Test
+    void futuresRawTradesGoOnPublic() {
+        List<BinanceSplit> splits = SplitPlanner.plan(BinanceSource.builder()
+                .market(MarketType.USDM)
+                .symbols(List.of("BTCUSDT"))
+                .streams(StreamKind.TRADE, StreamKind.PARTIAL_DEPTH)
+                .bookLevels(10)
+                .build().config());
+
+        assertThat(splits).singleElement().satisfies(split -> {
+            assertThat(split.route()).isEqualTo(BinanceRoute.USDM_PUBLIC);
+            assertThat(split.streams()).containsExactly("btcusdt@trade", "btcusdt@depth10@100ms");
+        });
+    }
+
+    @Test
+    void spotCarriesEverythingOnOneRouteAndKeepsASymbolsStreamsTogether() {
+        List<BinanceSplit> splits = SplitPlanner.plan(BinanceSource.builder()
+                .symbols(List.of("AUSDT", "BUSDT", "CUSDT"))
+                .streams(StreamKind.AGG_TRADE, StreamKind.DIFF_DEPTH, StreamKind.BOOK_TICKER)
+                .maxStreamsPerConnection(7)
+                .build().config());
+
+        assertThat(splits).extracting(BinanceSplit::splitId).containsExactly("spot-0", "spot-1");
+        assertThat(splits.get(0).symbols()).containsExactly("AUSDT", "BUSDT");
+        assertThat(splits.get(1).symbols()).containsExactly("CUSDT");
+        assertThat(splits).allSatisfy(split -> assertThat(split.streams().size()).isLessThanOrEqualTo(7));
+    }
+
+    @Test
+    void thePlanIsTheSameEveryTime() {
+        var config = BinanceSource.builder().symbols(List.of("AUSDT", "BUSDT", "CUSDT"))
+                .maxStreamsPerConnection(2).build().config();
+
+        assertThat(SplitPlanner.plan(config)).isEqualTo(SplitPlanner.plan(config)).hasSize(3);
+    }
+}
