@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -47,7 +46,7 @@ public final class ReplayBench {
     static final int DEFAULT_COPIES = 20;
     static final long BASELINE_MILLIS = 5_000;
     /** Events per second per symbol of the loopback market: about 10,000 messages/s for two symbols. */
-    static final double DEFAULT_LATENCY_RATE = 6_000;
+    static final double DEFAULT_LATENCY_RATE = 30_000;
     static final int DEFAULT_LATENCY_SECONDS = 30;
     static final long WARM_UP_MILLIS = 10_000;
 
@@ -82,13 +81,8 @@ public final class ReplayBench {
                 .bookLevels(20)
                 .build()) {
             exchange.start();
-            OrderflowConfig config = OrderflowConfig.defaults()
-                    .with("OUTPUT_DIR", work.resolve("data").toString())
-                    .with("STATE_DIR", work.resolve("state").toString())
-                    .with("PARQUET_ROTATE_SEC", "10")
-                    .with("WEB_UI_PORT", Integer.toString(freePort()));
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironment(LocalDemo.flinkConfiguration(config));
+            OrderflowConfig config = benchConfig(work);
+            StreamExecutionEnvironment env = localEnvironment(config);
             OrderflowJob.Signals signals = new OrderflowJob(config,
                             MarketSources.binance(config, exchange.wsBaseUrl(), exchange.restBaseUrl()),
                             OrderflowJob.parquetSinks(config))
@@ -155,22 +149,33 @@ public final class ReplayBench {
                 Files.copy(recording, copy);
                 files.add(copy.toString());
             }
-            OrderflowConfig config = OrderflowConfig.defaults()
-                    .with("OUTPUT_DIR", work.resolve("data").toString())
-                    .with("PARQUET_ROTATE_SEC", "10");
+            OrderflowConfig config = benchConfig(work);
             ReplaySource source = ReplaySource.builder()
                     .files(files)
                     .market(MarketType.SPOT)
                     .bookLevels(config.bookLevels())
                     .paced(false)
                     .build();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
+            StreamExecutionEnvironment env = localEnvironment(config);
             new OrderflowJob(config, source, OrderflowJob.parquetSinks(config)).addTo(env);
             JobExecutionResult result = env.execute("orderflow bench");
             return (double) copies * messagesPerCopy / (result.getNetRuntime() / 1e3);
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    private static OrderflowConfig benchConfig(Path work) throws IOException {
+        return OrderflowConfig.defaults()
+                .with("OUTPUT_DIR", work.resolve("data").toString())
+                .with("STATE_DIR", work.resolve("state").toString())
+                .with("PARQUET_ROTATE_SEC", "10")
+                .with("WEB_UI_PORT", Integer.toString(freePort()));
+    }
+
+    /** A local cluster with the Flink settings of every local run (flink-conf/). */
+    private static StreamExecutionEnvironment localEnvironment(OrderflowConfig config) {
+        return StreamExecutionEnvironment.createLocalEnvironment(LocalDemo.flinkConfiguration(config));
     }
 
     /** The local cluster's REST endpoint must not collide with a demo running beside the bench. */

@@ -20,7 +20,9 @@ public record Recording(Format format, String path, String httpPath) implements 
         /** nkaz001/hftbacktest gzip {@code <recv_ts_ns> <json>}, see {@link HftbacktestReader}. */
         HFTBACKTEST,
         /** The project's own {@link CaptureFormat}. */
-        CAPTURE
+        CAPTURE,
+        /** The job's {@code raw} kind ({@code CAPTURE=true}): Parquet files, see {@link RawCaptureReader}. */
+        RAW_PARQUET
     }
 
     public Recording {
@@ -43,12 +45,18 @@ public record Recording(Format format, String path, String httpPath) implements 
         return new Recording(Format.CAPTURE, file.toString(), null);
     }
 
+    /** A {@code kind=raw} Parquet file, or a directory holding such files. */
+    public static Recording rawParquet(Path fileOrDirectory) {
+        return new Recording(Format.RAW_PARQUET, fileOrDirectory.toString(), null);
+    }
+
     /** A reader positioned at the first message. */
     public MessageReader open() throws IOException {
         return switch (format) {
             case CRYPTOFEED -> new CryptofeedReader(Path.of(path), httpPath == null ? null : Path.of(httpPath));
             case HFTBACKTEST -> new HftbacktestReader(Path.of(path));
             case CAPTURE -> CaptureFormat.messages(Path.of(path));
+            case RAW_PARQUET -> new RawCaptureReader(Path.of(path));
         };
     }
 }

@@ -18,6 +18,7 @@ import java.util.zip.GZIPInputStream;
  * <ul>
  *   <li>{@code <name>.ws.<n>.<m>} is cryptofeed's WebSocket file; its REST snapshots are the
  *       {@code <name>.http.*} file beside it, if there is one;
+ *   <li>a {@code .parquet} file, or a directory, holds what the job captured (the {@code raw} kind);
  *   <li>any other file is gzip text whose lines start with a receive time: hftbacktest when the
  *       message follows it ({@code <recv_ts_ns> {...}}), else the project's capture format
  *       ({@code <recv_ts_ms> <stream> <payload>}).
@@ -33,6 +34,9 @@ final class RecordingFiles {
     static Recording recording(Path file) {
         try {
             String name = file.getFileName().toString();
+            if (Files.isDirectory(file) || name.endsWith(".parquet")) {
+                return Recording.rawParquet(file);
+            }
             int ws = name.indexOf(CRYPTOFEED_WS);
             if (ws > 0) {
                 return Recording.cryptofeed(file, restFileBeside(file, name.substring(0, ws) + CRYPTOFEED_HTTP));

@@ -11,6 +11,7 @@ import io.orderflow.model.DepthUpdate;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
+import io.orderflow.replay.CaptureFormat;
 import io.orderflow.source.binance.BinanceSourceConfig;
 import io.orderflow.source.binance.StreamKind;
 import io.orderflow.source.binance.split.BinanceSplit;
@@ -82,8 +83,10 @@ final class FeedProcessor implements BinanceMessageHandler {
     /** One whole text message as received. Bad input is counted, logged (throttled) and skipped. */
     void onMessage(String text, long receiveTimeMs) {
         if (capture) {
+            // A message of no stream (a method result) is filed under the connection, not a symbol.
             String stream = streamOf(text);
-            out.put(MarketEvent.of(new RawFrame(receiveTimeMs, BinanceSplit.symbolOf(stream), stream, text)));
+            String captured = stream.isEmpty() ? RawFrame.CONNECTION : stream;
+            out.put(MarketEvent.of(new RawFrame(receiveTimeMs, CaptureFormat.symbolOf(captured), captured, text)));
         }
         try {
             parser.parse(text, receiveTimeMs, this);
