@@ -2,11 +2,11 @@ package io.orderflow;
 
 import io.orderflow.config.ConfigException;
 import io.orderflow.config.OrderflowConfig;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.source.EmbeddedMarketSource;
 import io.orderflow.source.binance.BinanceSource;
 import io.orderflow.source.binance.BinanceSourceBuilder;
-import io.orderflow.source.binance.StreamKind;
 import io.orderflow.source.replay.ReplaySource;
 import java.time.Duration;
 import org.apache.flink.api.connector.source.Source;

@@ -183,8 +183,7 @@ public final class ReplayFeed implements AutoCloseable {
             emitBook(symbol);
         } else if (outcome == Outcome.GAP) {
             counts.gaps++;
-            pending.add(MarketEvent.of(new MarketNotice(update.symbol(), update.eventTimeMs(),
-                    MarketNotice.BOOK_RESYNC, gapJson(bookUpdateId, update))));
+            pending.add(MarketEvent.of(gapNotice(bookUpdateId, update)));
         }
     }
 
@@ -200,14 +199,13 @@ public final class ReplayFeed implements AutoCloseable {
     }
 
     /**
-     * The figures behind a gap, as the live source reports them: spot expects {@code U} to be the
+     * The notice of a gap, its figures as the live source reports them: spot expects {@code U} to be the
      * book's id + 1, futures expect {@code pu} to be the book's id.
      */
-    private String gapJson(long bookUpdateId, DepthUpdate update) {
+    private MarketNotice gapNotice(long bookUpdateId, DepthUpdate update) {
         boolean spot = market == MarketType.SPOT;
-        return "{\"symbol\":\"" + update.symbol() + "\",\"reason\":\"sequence_gap\",\"expected_id\":"
-                + (spot ? bookUpdateId + 1 : bookUpdateId)
-                + ",\"got_id\":" + (spot ? update.firstUpdateId() : update.previousFinalUpdateId()) + "}";
+        return MarketNotice.sequenceGap(update.symbol(), update.eventTimeMs(), spot ? bookUpdateId + 1 : bookUpdateId,
+                spot ? update.firstUpdateId() : update.previousFinalUpdateId());
     }
 
     /** Routes what the parser made of a message. */

@@ -1,6 +1,7 @@
 package io.orderflow.source.binance;
 
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
 
 /**
  * Where on the exchange's WebSocket a stream is served. Spot serves everything on one path; USD-M

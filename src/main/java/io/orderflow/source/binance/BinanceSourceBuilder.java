@@ -1,6 +1,7 @@
 package io.orderflow.source.binance;
 
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.exchange.binance.MarketType;
 import io.orderflow.exchange.binance.loopback.LoopbackExchange;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import io.orderflow.model.MarketNotice;
 import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;

@@ -3,20 +3,43 @@ package io.orderflow.exchange.binance.wire;
 import io.orderflow.exchange.binance.MalformedMessageException;
 import io.orderflow.exchange.binance.UnsupportedStreamException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** The Binance market streams the job consumes, named by their stream type and event type {@code e}. */
+/**
+ * The Binance market streams the job consumes, named by their stream type and event type {@code e}.
+ * The live source follows at most one trade kind and one depth kind per symbol; {@link #BOOK_TICKER}
+ * only serves to cross-check a book rebuilt from {@link #DIFF_DEPTH}.
+ */
 public enum StreamKind {
-    /** {@code <symbol>@aggTrade}. */
+    /**
+     * {@code <symbol>@aggTrade}. Aggregate trades: ids are contiguous per symbol, so a gap can be
+     * back-filled over REST.
+     */
     AGG_TRADE("aggTrade"),
-    /** {@code <symbol>@trade}. */
+    /**
+     * {@code <symbol>@trade}. Raw trades: their ids cannot be back-filled through {@code aggTrades};
+     * gaps are only counted.
+     */
     TRADE("trade"),
-    /** {@code <symbol>@depth[@100ms|@250ms|@500ms]}: diffs. */
+    /**
+     * {@code <symbol>@depth[@100ms|@250ms|@500ms]}: diffs. The live source follows them every 100 ms,
+     * kept in a local order book synced from REST snapshots.
+     */
     DIFF_DEPTH("depthUpdate"),
-    /** {@code <symbol>@depth<5|10|20>[@100ms|@250ms|@500ms]}: top of book (futures send it as a diff-shaped event). */
+    /**
+     * {@code <symbol>@depth<5|10|20>[@100ms|@250ms|@500ms]}: top of book (futures send it as a
+     * diff-shaped event). No local book, no snapshot.
+     */
     PARTIAL_DEPTH("depthUpdate"),
-    /** {@code <symbol>@bookTicker}. */
+    /**
+     * {@code <symbol>@bookTicker}: the exchange's own best bid and ask, compared with the rebuilt book
+     * at equal update ids.
+     */
     BOOK_TICKER("bookTicker");
+
+    /** Binance lets a partial-depth stream carry 5, 10 or 20 levels. */
+    public static final int MAX_PARTIAL_LEVELS = 20;
 
     private static final List<String> SPEEDS = List.of("@100ms", "@250ms", "@500ms");
 
@@ -38,6 +61,30 @@ public enum StreamKind {
 
     public String eventType() {
         return eventType;
+    }
+
+    public boolean isTrades() {
+        return this == AGG_TRADE || this == TRADE;
+    }
+
+    public boolean isDepth() {
+        return this == DIFF_DEPTH || this == PARTIAL_DEPTH;
+    }
+
+    /**
+     * The stream name the live source follows for a symbol, e.g. {@code btcusdt@aggTrade}; a
+     * partial-depth stream carries the fewest levels (5, 10 or 20) that cover {@code bookLevels}.
+     * {@link StreamName#parse} reads it back as this kind.
+     */
+    public String streamName(String symbol, int bookLevels) {
+        String lower = symbol.toLowerCase(Locale.ROOT);
+        return switch (this) {
+            case AGG_TRADE -> lower + "@aggTrade";
+            case TRADE -> lower + "@trade";
+            case DIFF_DEPTH -> lower + "@depth@100ms";
+            case PARTIAL_DEPTH -> lower + "@depth" + partialLevels(bookLevels) + "@100ms";
+            case BOOK_TICKER -> lower + "@bookTicker";
+        };
     }
 
     /** The kind of a stream type, the part after the symbol's {@code @}; {@code stream} names it in failures. */
@@ -94,6 +141,10 @@ public enum StreamKind {
             throw new UnsupportedStreamException("unsupported event type " + e);
         }
         throw new MalformedMessageException("unknown event type " + e);
+    }
+
+    private static int partialLevels(int bookLevels) {
+        return bookLevels <= 5 ? 5 : bookLevels <= 10 ? 10 : MAX_PARTIAL_LEVELS;
     }
 
     private static String withoutSpeed(String type) {

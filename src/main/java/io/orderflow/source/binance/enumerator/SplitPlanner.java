@@ -1,8 +1,8 @@
 package io.orderflow.source.binance.enumerator;
 
+import io.orderflow.exchange.binance.wire.StreamKind;
 import io.orderflow.source.binance.BinanceRoute;
 import io.orderflow.source.binance.BinanceSourceConfig;
-import io.orderflow.source.binance.StreamKind;
 import io.orderflow.source.binance.split.BinanceSplit;
 import java.util.ArrayList;
 import java.util.EnumMap;

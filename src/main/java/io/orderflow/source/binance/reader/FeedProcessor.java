@@ -4,6 +4,8 @@ import io.orderflow.exchange.binance.BinanceMessageHandler;
 import io.orderflow.exchange.binance.BinanceParser;
 import io.orderflow.exchange.binance.MalformedMessageException;
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
+import io.orderflow.exchange.binance.wire.StreamName;
 import io.orderflow.model.BookTicker;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.DepthSnapshot;
@@ -13,7 +15,6 @@ import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
 import io.orderflow.replay.CaptureFormat;
 import io.orderflow.source.binance.BinanceSourceConfig;
-import io.orderflow.source.binance.StreamKind;
 import io.orderflow.source.binance.split.BinanceSplit;
 import java.io.IOException;
 import java.util.HashMap;
@@ -62,10 +63,12 @@ final class FeedProcessor implements BinanceMessageHandler {
         this.out = out;
         this.metrics = metrics;
         this.methodResults = methodResults;
-        boolean crossCheck = split.streams().stream().anyMatch(s -> StreamKind.of(s) == StreamKind.BOOK_TICKER);
-        for (String stream : split.streams()) {
-            String symbol = BinanceSplit.symbolOf(stream);
-            switch (StreamKind.of(stream)) {
+        boolean crossCheck = split.streams().stream()
+                .anyMatch(s -> streamName(s).kind() == StreamKind.BOOK_TICKER);
+        for (String name : split.streams()) {
+            StreamName stream = streamName(name);
+            String symbol = stream.symbol();
+            switch (stream.kind()) {
                 case AGG_TRADE -> trades.put(symbol, sequencer(symbol, config, fromId -> aggTrades(symbol, fromId)));
                 case TRADE -> trades.put(symbol, sequencer(symbol, config, null));
                 case DIFF_DEPTH -> books.put(symbol, new SymbolBook(symbol, market, bookLevels, this::snapshot, out,
@@ -177,6 +180,15 @@ final class FeedProcessor implements BinanceMessageHandler {
         metrics.parseErrors.inc();
         parseErrorLog.error("{}: {} for {}, which this connection does not follow, skipped", split.splitId(), what,
                 symbol);
+    }
+
+    /** One of the split's streams, named by {@link StreamKind#streamName}: never malformed. */
+    private static StreamName streamName(String name) {
+        try {
+            return StreamName.parse(name);
+        } catch (MalformedMessageException e) {
+            throw new IllegalArgumentException("not a stream this source follows: " + name, e);
+        }
     }
 
     /**

@@ -74,7 +74,7 @@ final class SymbolBook {
                     long expected = expectedId(lastUpdateId);
                     long received = receivedId(diff);
                     log.warn("{}: diff sequence gap (expected {}, got {}); the book resyncs", symbol, expected, received);
-                    resync(diff.eventTimeMs(), "sequence_gap", "\"expected_id\":" + expected + ",\"got_id\":" + received);
+                    resync(MarketNotice.sequenceGap(symbol, diff.eventTimeMs(), expected, received));
                 }
                 syncIfDue();
             }
@@ -120,19 +120,15 @@ final class SymbolBook {
             metrics.depthFramesDropped.inc();
             log.warn("{}: hand-off full, book at update id {} dropped; the book resyncs", symbol, top.updateId());
             book.reset();
-            resync(top.eventTimeMs(), "handoff_full", "\"dropped_update_id\":" + top.updateId());
+            resync(MarketNotice.bookResync(symbol, top.eventTimeMs(), "handoff_full",
+                    "\"dropped_update_id\":" + top.updateId()));
         }
     }
 
-    /**
-     * Counts the resync and puts its notice out (waiting for room: a notice is never dropped).
-     *
-     * @param ids the update ids behind it, as JSON members
-     */
-    private void resync(long timeMs, String reason, String ids) {
+    /** Counts the resync and puts its notice out (waiting for room: a notice is never dropped). */
+    private void resync(MarketNotice notice) {
         metrics.bookResyncs.inc();
-        String meta = "{\"symbol\":\"" + symbol + "\",\"reason\":\"" + reason + "\"," + ids + "}";
-        out.put(MarketEvent.of(new MarketNotice(symbol, timeMs, MarketNotice.BOOK_RESYNC, meta)));
+        out.put(MarketEvent.of(notice));
     }
 
     /** Spot diffs must start right after the book's id; futures diffs must name it as their {@code pu}. */

@@ -1,10 +1,10 @@
 package io.orderflow.source.binance.split;
 
+import io.orderflow.replay.CaptureFormat;
 import io.orderflow.source.binance.BinanceRoute;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,18 +42,12 @@ public record BinanceSplit(BinanceRoute route, int index, List<String> streams, 
     public Set<String> symbols() {
         Set<String> symbols = new LinkedHashSet<>();
         for (String stream : streams) {
-            symbols.add(symbolOf(stream));
+            symbols.add(CaptureFormat.symbolOf(stream));
         }
         return symbols;
     }
 
     public BinanceSplit withLastTradeIds(Map<String, Long> ids) {
         return new BinanceSplit(route, index, streams, ids);
-    }
-
-    /** {@code btcusdt@depth@100ms} is about BTCUSDT. */
-    public static String symbolOf(String stream) {
-        int at = stream.indexOf('@');
-        return (at < 0 ? stream : stream.substring(0, at)).toUpperCase(Locale.ROOT);
     }
 }

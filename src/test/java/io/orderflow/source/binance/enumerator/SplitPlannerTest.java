@@ -3,9 +3,9 @@ package io.orderflow.source.binance.enumerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import io.orderflow.source.binance.BinanceRoute;
 import io.orderflow.source.binance.BinanceSource;
-import io.orderflow.source.binance.StreamKind;
 import io.orderflow.source.binance.split.BinanceSplit;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package io.orderflow.source.binance.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import io.orderflow.source.binance.BinanceSource;
-import io.orderflow.source.binance.StreamKind;
 import io.orderflow.source.binance.SubscribeMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;

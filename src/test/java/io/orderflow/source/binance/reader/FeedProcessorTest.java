@@ -3,10 +3,10 @@ package io.orderflow.source.binance.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.RawFrame;
 import io.orderflow.source.binance.BinanceSource;
-import io.orderflow.source.binance.StreamKind;
 import io.orderflow.source.binance.split.BinanceSplit;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -1,8 +1,9 @@
-package io.orderflow.source.binance;
+package io.orderflow.exchange.binance.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderflow.exchange.binance.MalformedMessageException;
 import org.junit.jupiter.api.Test;
 
 class StreamKindTest {
@@ -23,12 +24,12 @@ class StreamKindTest {
     }
 
     @Test
-    void everyStreamNameReadsBackAsItsKind() {
+    void everyStreamNameReadsBackAsItsKind() throws MalformedMessageException {
         for (StreamKind kind : StreamKind.values()) {
-            assertThat(StreamKind.of(kind.streamName("BTCUSDT", 5))).isEqualTo(kind);
+            assertThat(StreamName.parse(kind.streamName("BTCUSDT", 5)).kind()).isEqualTo(kind);
         }
-        assertThat(StreamKind.of("btcusdt@depth")).isEqualTo(StreamKind.DIFF_DEPTH);
-        assertThat(StreamKind.of("btcusdt@depth20")).isEqualTo(StreamKind.PARTIAL_DEPTH);
-        assertThatThrownBy(() -> StreamKind.of("btcusdt@kline_1m")).hasMessageContaining("kline");
+        assertThat(StreamName.parse("btcusdt@depth").kind()).isEqualTo(StreamKind.DIFF_DEPTH);
+        assertThat(StreamName.parse("btcusdt@depth20").kind()).isEqualTo(StreamKind.PARTIAL_DEPTH);
+        assertThatThrownBy(() -> StreamName.parse("btcusdt@kline_1m")).hasMessageContaining("kline");
     }
 }
