@@ -1,7 +1,6 @@
 package io.orderflow.source.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.model.MarketEvent;
@@ -11,6 +10,7 @@ import io.orderflow.source.EmbeddedMarketSourceBuilder;
 import io.orderflow.source.ReferenceMarket;
 import io.orderflow.source.split.MarketSplit;
 import io.orderflow.source.split.MarketSplitSerializer;
+import io.orderflow.testing.FeedReaders;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ class EmbeddedMarketReaderTest {
         try (MarketFeedReader<MarketSplit> reader = reader(source)) {
             reader.addSplits(source.initialSplits());
             reader.notifyNoMoreSplits();
-            drain(reader, output);
+            FeedReaders.drain(reader, output);
 
             assertThat(reader.snapshotState(1)).isEmpty();
         }
@@ -57,7 +57,7 @@ class EmbeddedMarketReaderTest {
         try (MarketFeedReader<MarketSplit> reader = reader(source)) {
             reader.addSplits(source.initialSplits());
             reader.notifyNoMoreSplits();
-            drain(reader, output);
+            FeedReaders.drain(reader, output);
         }
 
         Map<String, List<MarketEvent>> emitted = ReferenceMarket.bySymbol(output.getEmittedRecords());
@@ -95,7 +95,7 @@ class EmbeddedMarketReaderTest {
             for (int poll = 0; poll < 5; poll++) {
                 reader.pollNext(output);
             }
-            snapshot = throughSerializer(reader.snapshotState(1));
+            snapshot = FeedReaders.throughSerializer(MarketSplitSerializer.INSTANCE, reader.snapshotState(1));
         }
         assertThat(snapshot).extracting(MarketSplit::eventsEmitted)
                 .allMatch(emitted -> emitted > 0)
@@ -104,7 +104,7 @@ class EmbeddedMarketReaderTest {
         try (MarketFeedReader<MarketSplit> restored = reader(source)) {
             restored.addSplits(snapshot);
             restored.notifyNoMoreSplits();
-            drain(restored, output);
+            FeedReaders.drain(restored, output);
         }
 
         assertThat(ReferenceMarket.bySymbol(output.getEmittedRecords()))
@@ -175,26 +175,5 @@ class EmbeddedMarketReaderTest {
             all.addAll(ReferenceMarket.events(config, symbol, perSymbol));
         }
         return ReferenceMarket.bySymbol(all);
-    }
-
-    /** Polls an unpaced reader to the end; it must never claim to have nothing. */
-    private static void drain(MarketFeedReader<MarketSplit> reader, TestingReaderOutput<MarketEvent> output) {
-        for (int poll = 0; poll < 100_000; poll++) {
-            InputStatus status = reader.pollNext(output);
-            if (status == InputStatus.END_OF_INPUT) {
-                return;
-            }
-            assertThat(status).isEqualTo(InputStatus.MORE_AVAILABLE);
-        }
-        fail("reader did not end");
-    }
-
-    private static List<MarketSplit> throughSerializer(List<MarketSplit> splits) throws IOException {
-        MarketSplitSerializer serializer = MarketSplitSerializer.INSTANCE;
-        List<MarketSplit> copies = new ArrayList<>();
-        for (MarketSplit split : splits) {
-            copies.add(serializer.deserialize(serializer.getVersion(), serializer.serialize(split)));
-        }
-        return copies;
     }
 }

@@ -1,18 +1,16 @@
 package io.orderflow.source.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.orderflow.model.MarketEvent;
 import io.orderflow.source.ReferenceMarket;
 import io.orderflow.source.reader.MarketFeedReader;
+import io.orderflow.testing.FeedReaders;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
 import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
-import org.apache.flink.core.io.InputStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +34,7 @@ class ReplayReaderTest {
         try (MarketFeedReader<ReplaySplit> reader = SOURCE.createReader(new TestingReaderContext())) {
             reader.addSplits(SOURCE.initialSplits());
             reader.notifyNoMoreSplits();
-            drain(reader, output);
+            FeedReaders.drain(reader, output);
         }
 
         assertThat(ReferenceMarket.bySymbol(output.getEmittedRecords())).isEqualTo(expected);
@@ -53,7 +51,7 @@ class ReplayReaderTest {
             while (output.getEmittedRecords().size() < half) {
                 reader.pollNext(output);
             }
-            snapshot = throughSerializer(reader.snapshotState(1));
+            snapshot = FeedReaders.throughSerializer(ReplaySplitSerializer.INSTANCE, reader.snapshotState(1));
         }
         // Both splits midway: a finished split would have left the snapshot.
         assertThat(snapshot).hasSize(2).allMatch(split -> split.eventsEmitted() > 0);
@@ -63,29 +61,9 @@ class ReplayReaderTest {
         try (MarketFeedReader<ReplaySplit> restored = SOURCE.createReader(new TestingReaderContext())) {
             restored.addSplits(snapshot);
             restored.notifyNoMoreSplits();
-            drain(restored, output);
+            FeedReaders.drain(restored, output);
         }
 
         assertThat(ReferenceMarket.bySymbol(output.getEmittedRecords())).isEqualTo(expected);
-    }
-
-    private static void drain(MarketFeedReader<ReplaySplit> reader, TestingReaderOutput<MarketEvent> output) {
-        for (int poll = 0; poll < 100_000; poll++) {
-            InputStatus status = reader.pollNext(output);
-            if (status == InputStatus.END_OF_INPUT) {
-                return;
-            }
-            assertThat(status).isEqualTo(InputStatus.MORE_AVAILABLE);
-        }
-        fail("reader did not end");
-    }
-
-    private static List<ReplaySplit> throughSerializer(List<ReplaySplit> splits) throws IOException {
-        ReplaySplitSerializer serializer = ReplaySplitSerializer.INSTANCE;
-        List<ReplaySplit> copies = new ArrayList<>();
-        for (ReplaySplit split : splits) {
-            copies.add(serializer.deserialize(serializer.getVersion(), serializer.serialize(split)));
-        }
-        return copies;
     }
 }
