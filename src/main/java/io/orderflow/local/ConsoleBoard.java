@@ -7,9 +7,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -44,8 +47,13 @@ public final class ConsoleBoard {
         return new TapSink<>(row -> PRICES.put(row.symbol(), row));
     }
 
-    /** One compact line per symbol, in the given order; symbols with no data yet say so. */
-    public static String render(List<String> symbols) {
+    /**
+     * One compact line per symbol: the expected ones in their order (those with no data yet say so),
+     * then any other symbol the job has seen, e.g. from a replayed recording.
+     */
+    public static String render(List<String> expected) {
+        Set<String> symbols = new LinkedHashSet<>(expected);
+        symbols.addAll(new TreeSet<>(OFI.keySet()));
         StringBuilder out = new StringBuilder();
         for (String symbol : symbols) {
             out.append(line(symbol, OFI.get(symbol), CVD.get(symbol), PRICES.get(symbol))).append('\n');

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +119,8 @@ public final class LocalDemo {
             try {
                 CompletableFuture.anyOf(finished, stopRequested).get(1, TimeUnit.SECONDS);
             } catch (TimeoutException tick) {
-                System.out.print(ConsoleBoard.render(config.symbols()));
+                // A replay holds the symbols its recordings hold, whatever SYMBOLS says.
+                System.out.print(ConsoleBoard.render(config.source() == SourceKind.REPLAY ? List.of() : config.symbols()));
             }
         }
         if (stopRequested.isDone() && !finished.isDone()) {
