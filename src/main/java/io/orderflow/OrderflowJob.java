@@ -134,8 +134,9 @@ public final class OrderflowJob {
             OrderflowConfig config = OrderflowConfig.load(args, System.getenv());
             LOG.info("{}", config.describe());
             Map<String, String> defaults = OrderflowConfig.defaults().toMap();
+            Map<String, String> effective = config.toMap();
             for (String key : NOT_USED_YET) {
-                if (!config.toMap().get(key).equals(defaults.get(key))) {
+                if (!effective.get(key).equals(defaults.get(key))) {
                     LOG.warn("{} is set but not used by this version yet: it has no effect", key);
                 }
             }
