@@ -86,8 +86,8 @@ public final class OrderflowJob {
                 .uid("route-market-events")
                 .name("route trades and books");
         DataStream<BookTop> books = trades.getSideOutput(MarketEventRouter.BOOKS);
-        trades.getSideOutput(MarketEventRouter.NOTICES).sinkTo(sinks.events()).uid("sink-events").name("sink: events");
-        trades.getSideOutput(MarketEventRouter.RAW).sinkTo(sinks.raw()).uid("sink-raw").name("sink: raw");
+        write(trades.getSideOutput(MarketEventRouter.NOTICES), sinks.events(), "events");
+        write(trades.getSideOutput(MarketEventRouter.RAW), sinks.raw(), "raw");
 
         DataStream<PriceRow> prices = trades.keyBy(Trade::symbol)
                 .process(new PriceTapeFunction())
@@ -102,10 +102,20 @@ public final class OrderflowJob {
                 .uid("ofi")
                 .name("ofi: order flow imbalance");
 
-        prices.sinkTo(sinks.prices()).uid("sink-prices").name("sink: prices");
-        ofi.sinkTo(sinks.ofi()).uid("sink-ofi").name("sink: ofi");
-        cvd.sinkTo(sinks.cvd()).uid("sink-cvd").name("sink: cvd");
+        write(prices, sinks.prices(), "prices");
+        write(ofi, sinks.ofi(), "ofi");
+        write(cvd, sinks.cvd(), "cvd");
         return new Signals(prices, ofi, cvd);
+    }
+
+    /**
+     * Attaches the sink of one kind in a task of its own: on each checkpoint a Parquet sink closes and
+     * fsyncs its part files, which can take a few hundred ms on a busy disk. Chained, that would stall
+     * the operator computing the rows (or the source) for as long; unchained, the rows wait in
+     * network buffers and signals keep flowing to any other consumer.
+     */
+    private static <T> void write(DataStream<T> rows, Sink<T> sink, String kind) {
+        rows.sinkTo(sink).uid("sink-" + kind).name("sink: " + kind).disableChaining();
     }
 
     /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration behind it. */
