@@ -45,24 +45,15 @@ public class RobustZScore {
     /** For Flink's POJO serializer. */
     public RobustZScore() {}
 
-    public RobustZScore(ScaleMode mode, double halfLifeSec, int madWindow, double madMultiplier,
-            double fastWeight, double winsorLimit) {
-        if (!(madMultiplier > 0.0)) {
-            throw new IllegalArgumentException("MAD multiplier must be positive, got " + madMultiplier);
-        }
-        if (!(fastWeight >= 0.0 && fastWeight <= 1.0)) {
-            throw new IllegalArgumentException("fast-scale weight must be in [0, 1], got " + fastWeight);
-        }
-        if (!(winsorLimit > 0.0)) {
-            throw new IllegalArgumentException("winsor limit must be positive, got " + winsorLimit);
-        }
-        this.mode = mode;
-        this.madMultiplier = madMultiplier;
-        this.fastWeight = fastWeight;
-        this.winsorLimit = winsorLimit;
-        this.location = new DecayingAverage(halfLifeSec);
-        this.meanSquare = new DecayingAverage(halfLifeSec);
-        this.recent = new RollingMad(madWindow);
+    /** Use {@link RobustScaleSettings#newScore()}: the settings are checked there. */
+    RobustZScore(RobustScaleSettings settings) {
+        this.mode = settings.mode();
+        this.madMultiplier = settings.madMultiplier();
+        this.fastWeight = settings.fastWeight();
+        this.winsorLimit = settings.winsorLimit();
+        this.location = new DecayingAverage(settings.halfLifeSec());
+        this.meanSquare = new DecayingAverage(settings.halfLifeSec());
+        this.recent = new RollingMad(settings.madWindow());
     }
 
     /**

@@ -24,7 +24,7 @@ class RobustZScoreTest {
     private static final double FAST = RobustZScore.MAD_TO_SIGMA;
 
     private static RobustZScore afterThree(ScaleMode mode, double madMultiplier, double fastWeight) {
-        RobustZScore z = new RobustZScore(mode, 1.0, 4, madMultiplier, fastWeight, 2.0);
+        RobustZScore z = new RobustScaleSettings(mode, 1.0, 4, madMultiplier, fastWeight, 2.0).newScore();
         assertThat(z.update(0, 1)).isZero();
         assertThat(z.scale).isZero();
         assertThat(z.update(0, -1)).isZero();
@@ -98,7 +98,7 @@ class RobustZScoreTest {
 
     @Test
     void oneBlockTradeDoesNotBlindTheScale() {
-        RobustZScore z = new RobustZScore(ScaleMode.HYBRID, 600, 300, 1.8, 0.2, 8);
+        RobustZScore z = new RobustScaleSettings(ScaleMode.HYBRID, 600, 300, 1.8, 0.2, 8).newScore();
         long t = 0;
         for (int i = 0; i < 2_000; i++) {
             z.update(t += 100, i % 2 == 0 ? 1.0 : -1.0);
@@ -120,7 +120,7 @@ class RobustZScoreTest {
         // Then only 0.01 lots, one a second, for 3 h: the slow scale first keeps the memory of the
         // large trades (time decay, not event decay), then forgets them, and the floor at 1.8 robust
         // sigmas of the recent trades stops its collapse.
-        RobustZScore z = new RobustZScore(ScaleMode.HYBRID, 600, 300, 1.8, 0.2, 8);
+        RobustZScore z = new RobustScaleSettings(ScaleMode.HYBRID, 600, 300, 1.8, 0.2, 8).newScore();
         long t = 0;
         int busyFloorHits = 0;
         for (int i = 0; i < 12_000; i++) {
@@ -144,15 +144,15 @@ class RobustZScoreTest {
 
     @Test
     void rejectsBadSettings() {
-        assertThatThrownBy(() -> new RobustZScore(ScaleMode.MAD, 600, 300, 0, 0.2, 8))
+        assertThatThrownBy(() -> new RobustScaleSettings(ScaleMode.MAD, 600, 300, 0, 0.2, 8))
                 .hasMessageContaining("MAD multiplier");
-        assertThatThrownBy(() -> new RobustZScore(ScaleMode.MAD, 600, 300, 1.8, 1.5, 8))
+        assertThatThrownBy(() -> new RobustScaleSettings(ScaleMode.MAD, 600, 300, 1.8, 1.5, 8))
                 .hasMessageContaining("weight");
-        assertThatThrownBy(() -> new RobustZScore(ScaleMode.MAD, 600, 300, 1.8, 0.2, 0))
+        assertThatThrownBy(() -> new RobustScaleSettings(ScaleMode.MAD, 600, 300, 1.8, 0.2, 0))
                 .hasMessageContaining("winsor");
-        assertThatThrownBy(() -> new RobustZScore(ScaleMode.MAD, 0, 300, 1.8, 0.2, 8))
+        assertThatThrownBy(() -> new RobustScaleSettings(ScaleMode.MAD, 0, 300, 1.8, 0.2, 8))
                 .hasMessageContaining("half-life");
-        assertThatThrownBy(() -> new RobustZScore(ScaleMode.MAD, 600, 1, 1.8, 0.2, 8))
+        assertThatThrownBy(() -> new RobustScaleSettings(ScaleMode.MAD, 600, 1, 1.8, 0.2, 8))
                 .hasMessageContaining("window");
     }
 }
