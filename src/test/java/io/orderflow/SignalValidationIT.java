@@ -10,6 +10,7 @@ import io.orderflow.model.MarketEvent;
 import io.orderflow.replay.Recording;
 import io.orderflow.replay.ReplayFeed;
 import io.orderflow.testing.Harvest;
+import io.orderflow.testing.LinearFit;
 import io.orderflow.testing.TestEnvironments;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -85,22 +86,22 @@ class SignalValidationIT {
             throws Exception {
         Buckets buckets = buckets(symbol, bucketMs);
         assertThat(buckets.size()).isGreaterThanOrEqualTo(minBuckets);
-        Fit fit = Fit.of(buckets.ofi, buckets.midChangeBps);
-        Fit unnormalised = Fit.of(buckets.rawOfi, buckets.midChangeBps);
+        LinearFit fit = LinearFit.of(buckets.ofi, buckets.midChangeBps);
+        LinearFit unnormalised = LinearFit.of(buckets.rawOfi, buckets.midChangeBps);
 
         Random random = new Random(SEED);
         double shuffledR2 = 0;
         for (int i = 0; i < SHUFFLES; i++) {
-            shuffledR2 += Fit.of(shuffled(buckets.ofi, random), buckets.midChangeBps).r2 / SHUFFLES;
+            shuffledR2 += LinearFit.of(shuffled(buckets.ofi, random), buckets.midChangeBps).r2() / SHUFFLES;
         }
         System.out.printf("OFI fit %s %5d ms: n=%d beta=%.4f bps per unit OFI, R2=%.3f, shuffled R2=%.4f (x%.0f),"
                         + " R2 of the OFI before depth normalisation=%.3f%n",
-                symbol, bucketMs, buckets.size(), fit.beta, fit.r2, shuffledR2, fit.r2 / shuffledR2, unnormalised.r2);
+                symbol, bucketMs, buckets.size(), fit.beta(), fit.r2(), shuffledR2, fit.r2() / shuffledR2, unnormalised.r2());
 
-        assertThat(fit.beta).isPositive();
-        assertThat(fit.r2).isGreaterThan(minR2);
+        assertThat(fit.beta()).isPositive();
+        assertThat(fit.r2()).isGreaterThan(minR2);
         // measured: 14x to 172x
-        assertThat(fit.r2).isGreaterThan(8 * shuffledR2);
+        assertThat(fit.r2()).isGreaterThan(8 * shuffledR2);
     }
 
     @Test
@@ -162,23 +163,6 @@ class SignalValidationIT {
     private record Buckets(double[] ofi, double[] rawOfi, double[] midChangeBps) {
         int size() {
             return ofi.length;
-        }
-    }
-
-    /** Ordinary least squares of y on x with an intercept: slope and R² (the squared correlation). */
-    private record Fit(double beta, double r2) {
-        static Fit of(double[] x, double[] y) {
-            double mx = Arrays.stream(x).average().orElseThrow();
-            double my = Arrays.stream(y).average().orElseThrow();
-            double sxy = 0;
-            double sxx = 0;
-            double syy = 0;
-            for (int i = 0; i < x.length; i++) {
-                sxy += (x[i] - mx) * (y[i] - my);
-                sxx += (x[i] - mx) * (x[i] - mx);
-                syy += (y[i] - my) * (y[i] - my);
-            }
-            return new Fit(sxy / sxx, sxy * sxy / (sxx * syy));
         }
     }
 

@@ -47,8 +47,7 @@ public final class RecentScaleHealth {
         }
         System.arraycopy(scales, 0, scratch, 0, count);
         Arrays.sort(scratch, 0, count);
-        int upper = count / 2;
-        return count % 2 == 1 ? scratch[upper] : 0.5 * (scratch[upper - 1] + scratch[upper]);
+        return RollingMad.medianOfSorted(scratch, count);
     }
 
     /** Share of the recent rows whose floor was binding, in [0, 1]; 0 before the first. */

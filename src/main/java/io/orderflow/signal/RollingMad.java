@@ -56,11 +56,13 @@ public class RollingMad {
 
     /** Median of the window (the mean of the two middle values when N is even); 0 when empty. */
     public double median() {
-        if (count == 0) {
-            return 0.0;
-        }
+        return count == 0 ? 0.0 : medianOfSorted(sorted, count);
+    }
+
+    /** Median of the first {@code count} (≥ 1) values of an ascending array. */
+    static double medianOfSorted(double[] ascending, int count) {
         int upper = count / 2;
-        return count % 2 == 1 ? sorted[upper] : 0.5 * (sorted[upper - 1] + sorted[upper]);
+        return count % 2 == 1 ? ascending[upper] : 0.5 * (ascending[upper - 1] + ascending[upper]);
     }
 
     /** Median of |x − median| over the window; 0 when empty. */
