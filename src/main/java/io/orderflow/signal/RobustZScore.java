@@ -9,9 +9,9 @@ import io.orderflow.config.ScaleMode;
  * <p>For each value v at time t, with every estimate taken from the values before it:
  *
  * <pre>
- *   r       = v − μ                       μ: decaying mean of v, half-life h (event time)
+ *   r       = v − μ                       μ: decaying mean of the learnt v, half-life h (event time)
  *   σ_slow  = √(decaying mean of r²)      half-life h
- *   σ_fast  = 1.4826 · MAD(r)             over the last N residuals
+ *   σ_fast  = 1.4826 · MAD(r)             over the last N learnt residuals
  *   floor   = m · σ_fast                  m = MAD multiplier
  *   s       = ewma: σ_slow | mad: floor | hybrid: w·σ_fast + (1 − w)·σ_slow
  *   scale   = max(s, floor)               floorUsed = floor > s
