@@ -10,8 +10,19 @@ import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.groups.TaskMetricGroup;
+import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +100,37 @@ class CvdFunctionTest {
         CvdRow last = threeTrades(ZMode.LEVEL, 1.0).get(2);
         assertThat(last.zRaw()).isCloseTo(2.5 / Math.sqrt(0.5), offset(1e-12));
         assertThat(last.zCvd()).isEqualTo(1.0);
+    }
+
+    @Test
+    void reportsTheMedianScaleAndTheFloorHitRateOfRecentRowsAsGauges() throws Exception {
+        InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+        TaskMetricGroup task = new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
+            @Override
+            public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name, Map<String, String> info) {
+                return metrics;
+            }
+        };
+        RobustScaleSettings settings = new RobustScaleSettings(ScaleMode.EWMA, 1.0, 4, 1.8, 0.2, 8);
+        try (MockEnvironment env = new MockEnvironmentBuilder().setMetricGroup(task).build();
+                var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new CvdFunction(ZMode.DELTA, settings)), Trade::symbol,
+                        Types.STRING, env)) {
+            h.open();
+            Gauge<?> median = (Gauge<?>) metrics.get("cvd_scale_median");
+            Gauge<?> floorHits = (Gauge<?>) metrics.get("cvd_floor_hit_rate");
+            assertThat(median.getValue()).isEqualTo(Double.NaN);
+            assertThat(floorHits.getValue()).isEqualTo(0.0);
+            KeyedHarness.feed(h, List.of(
+                    trade("BTCUSDT", 0, 2.0, false, 1),
+                    trade("BTCUSDT", 0, 1.0, true, 2),
+                    trade("BTCUSDT", 1000, 3.0, false, 3)),
+                    Trade::eventTimeMs);
+            // scales 0, 0 (no history), then the floor 1.8 · 1.4826 · 1.5 = 4.0 over σ_slow = √4.5
+            assertThat(h.extractOutputValues()).extracting(CvdRow::floorUsed).containsExactly(false, false, true);
+            assertThat(median.getValue()).isEqualTo(0.0);
+            assertThat((Double) floorHits.getValue()).isCloseTo(1 / 3.0, offset(1e-12));
+        }
     }
 
     @Test
