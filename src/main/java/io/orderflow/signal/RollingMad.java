@@ -7,9 +7,8 @@ import java.util.Arrays;
  *
  * <p>The window is kept twice: in arrival order (to know which value leaves) and sorted. Adding a
  * value is a binary search and an array shift, O(N) in the worst case but a single memmove; the
- * median is then read off the sorted copy, and the MAD is found by walking outwards from the
- * median, merging the distances of the two sides in increasing order until the middle one is
- * reached (N/2 steps). Nothing is allocated after construction.
+ * median is then read off the sorted copy, and the MAD by a binary search over the distances to
+ * the median (O(log N), see {@link #kthDistance}). Nothing is allocated after construction.
  *
  * <p>A Flink POJO (public fields, no-arg constructor): it lives in keyed state as it is.
  */
@@ -71,26 +70,34 @@ public class RollingMad {
             return 0.0;
         }
         double median = median();
-        // Distances to the median grow leftwards from `left` and rightwards from `right`.
-        int right = count / 2;
-        int left = right - 1;
-        int lowerRank = (count - 1) / 2;
-        int upperRank = count / 2;
-        double lower = 0.0;
-        for (int rank = 0; rank <= upperRank; rank++) {
-            double d;
-            if (right < count && (left < 0 || sorted[right] - median <= median - sorted[left])) {
-                d = sorted[right++] - median;
+        double lower = kthDistance((count - 1) / 2, median);
+        return count % 2 == 1 ? lower : 0.5 * (lower + kthDistance(count / 2, median));
+    }
+
+    /**
+     * The k-th smallest (from 0) of |x − median|. Left of the middle index the distances grow
+     * leftwards, from it rightwards: two ascending runs, so the k-th of their union is found by a
+     * binary search on how many of the k + 1 smallest come from the left run, in O(log N).
+     */
+    private double kthDistance(int k, double median) {
+        int middle = count / 2;
+        int leftSize = middle;
+        int rightSize = count - middle;
+        int lo = Math.max(0, k + 1 - rightSize);
+        int hi = Math.min(k + 1, leftSize);
+        // the fewest taken from the left such that the next left distance is not below the last right one
+        while (lo < hi) {
+            int fromLeft = (lo + hi) >>> 1;
+            int fromRight = k + 1 - fromLeft;
+            if (median - sorted[middle - 1 - fromLeft] >= sorted[middle + fromRight - 1] - median) {
+                hi = fromLeft;
             } else {
-                d = median - sorted[left--];
-            }
-            if (rank == lowerRank) {
-                lower = d;
-            }
-            if (rank == upperRank) {
-                return 0.5 * (lower + d);
+                lo = fromLeft + 1;
             }
         }
-        throw new AssertionError("unreachable: the loop reaches upperRank < count");
+        int fromRight = k + 1 - lo;
+        double lastLeft = lo > 0 ? median - sorted[middle - lo] : 0.0;
+        double lastRight = fromRight > 0 ? sorted[middle + fromRight - 1] - median : 0.0;
+        return Math.max(lastLeft, lastRight);
     }
 }
