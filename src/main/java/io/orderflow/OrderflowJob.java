@@ -13,6 +13,7 @@ import io.orderflow.model.Trade;
 import io.orderflow.signal.CvdFunction;
 import io.orderflow.signal.OfiFunction;
 import io.orderflow.signal.PriceTapeFunction;
+import io.orderflow.signal.RobustScaleSettings;
 import io.orderflow.sink.ParquetSinks;
 import io.orderflow.sink.RowKinds;
 import io.orderflow.source.MarketWatermarks;
@@ -46,8 +47,7 @@ public final class OrderflowJob {
     private static final Logger LOG = LoggerFactory.getLogger(OrderflowJob.class);
 
     /** Keys of the harvest spec that are validated already but drive features still to come. */
-    static final List<String> NOT_USED_YET = List.of(
-            "Z_MODE", "SCALE_MODE", "MAD_MULTIPLIER", "SCALE_FAST_WEIGHT", "HALF_LIFE_SEC");
+    static final List<String> NOT_USED_YET = List.of();
 
     /** Where each kind of row goes. */
     public record Sinks(
@@ -94,11 +94,12 @@ public final class OrderflowJob {
                 .uid("prices")
                 .name("prices: latency and receive rate");
         DataStream<CvdRow> cvd = trades.keyBy(Trade::symbol)
-                .process(new CvdFunction(config.cvdWindow(), config.winsorLimit()))
+                .process(new CvdFunction(config.zMode(), RobustScaleSettings.cvd(config)))
                 .uid("cvd")
                 .name("cvd: cumulative volume delta");
         DataStream<OfiRow> ofi = books.keyBy(BookTop::symbol)
-                .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha()))
+                .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha(),
+                        config.ofiDepthHalfLifeSec()))
                 .uid("ofi")
                 .name("ofi: order flow imbalance");
 
