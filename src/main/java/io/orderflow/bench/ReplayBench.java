@@ -47,9 +47,9 @@ public final class ReplayBench {
     static final Path DEFAULT_RECORDING = Path.of("src/test/resources/recordings/hftbacktest-spot/btcusdt_20240808.gz");
     static final int DEFAULT_COPIES = 60;
     static final long BASELINE_MILLIS = 5_000;
-    /** The JIT keeps improving the job's code over its first few runs (about 20 s). */
-    static final int WARM_UP_JOB_RUNS = 3;
-    static final int MEASURED_JOB_RUNS = 3;
+    /** The JIT keeps improving the job's code over its first runs (about half a minute). */
+    static final int WARM_UP_JOB_RUNS = 5;
+    static final int MEASURED_JOB_RUNS = 5;
     /** Events per second per symbol of the loopback market: about 10,000 messages/s for two symbols. */
     static final double DEFAULT_LATENCY_RATE = 30_000;
     static final int DEFAULT_LATENCY_SECONDS = 30;
@@ -144,7 +144,7 @@ public final class ReplayBench {
     /**
      * The median rate of {@value #MEASURED_JOB_RUNS} job runs after {@value #WARM_UP_JOB_RUNS} unmeasured
      * ones, as the Jackson baseline is measured after its warm-up: a cold JVM runs the first job at
-     * about a third of the speed it reaches by the fourth.
+     * about a third of the speed it settles at by the fifth or sixth.
      */
     static double warmJobRate(Path recording, int copies, int messagesPerCopy) throws Exception {
         for (int run = 0; run < WARM_UP_JOB_RUNS; run++) {

@@ -195,7 +195,12 @@ public final class ReplayFeed implements AutoCloseable {
     }
 
     private SymbolBook symbolBook(String symbol) {
-        return books.computeIfAbsent(symbol, s -> new SymbolBook(new BinanceOrderBook(s, market, bookLevels)));
+        SymbolBook book = books.get(symbol); // not computeIfAbsent: its capturing lambda is built per message
+        if (book == null) {
+            book = new SymbolBook(new BinanceOrderBook(symbol, market, bookLevels));
+            books.put(symbol, book);
+        }
+        return book;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
@@ -39,14 +40,14 @@ public final class MarketSplitEnumerator<S extends SourceSplit>
 
     @Override
     public void start() {
-        LOG.info("Splits waiting for their readers: {}", pending);
+        pending.forEach((subtask, splits) -> LOG.info("{} splits wait for reader {}: {}", splits.size(), subtask, ids(splits)));
     }
 
     @Override
     public void addReader(int subtaskId) {
         List<S> splits = pending.remove(subtaskId);
         if (splits != null) {
-            LOG.info("Assigning {} to reader {}", splits, subtaskId);
+            LOG.info("Assigning {} splits to reader {}: {}", splits.size(), subtaskId, ids(splits));
             context.assignSplits(new SplitsAssignment<>(Map.of(subtaskId, splits)));
         }
         context.signalNoMoreSplits(subtaskId);
@@ -57,7 +58,7 @@ public final class MarketSplitEnumerator<S extends SourceSplit>
         if (splits.isEmpty()) {
             return;
         }
-        LOG.info("Reader {} gave back {}; they go to its replacement", subtaskId, splits);
+        LOG.info("Reader {} gave back {}; they go to its replacement", subtaskId, ids(splits));
         pendingFor(subtaskId).addAll(splits);
     }
 
@@ -77,5 +78,10 @@ public final class MarketSplitEnumerator<S extends SourceSplit>
 
     private List<S> pendingFor(int subtaskId) {
         return pending.computeIfAbsent(subtaskId, id -> new ArrayList<>());
+    }
+
+    /** Split ids, not whole splits: a replay of many files would otherwise log screens of paths. */
+    private static String ids(List<? extends SourceSplit> splits) {
+        return splits.stream().map(SourceSplit::splitId).collect(Collectors.joining(", ", "[", "]"));
     }
 }
