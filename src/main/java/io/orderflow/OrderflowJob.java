@@ -4,6 +4,7 @@ import io.orderflow.config.ConfigException;
 import io.orderflow.config.OrderflowConfig;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.KlineRow;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
@@ -11,6 +12,7 @@ import io.orderflow.model.PriceRow;
 import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
 import io.orderflow.signal.CvdFunction;
+import io.orderflow.signal.KlineFunction;
 import io.orderflow.signal.OfiFunction;
 import io.orderflow.signal.PriceTapeFunction;
 import io.orderflow.sink.ParquetSinks;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   market source ─► route ─┬─ trades ─► keyBy(symbol) ─┬─► price tape ─► prices sink
- *                           │                           └─► CVD ────────► cvd sink
+ *                           │                           ├─► CVD ────────► cvd sink
+ *                           │                           └─► klines ─────► klines sink
+ *                           │                                 └ late trades ─► events sink
  *                           ├─ books ──► keyBy(symbol) ───► OFI ────────► ofi sink
  *                           ├─ notices (book resyncs, ...) ─────────────► events sink
  *                           └─ raw frames (capture) ────────────────────► raw sink
@@ -54,11 +58,17 @@ public final class OrderflowJob {
             Sink<PriceRow> prices,
             Sink<OfiRow> ofi,
             Sink<CvdRow> cvd,
+            Sink<KlineRow> klines,
             Sink<MarketNotice> events,
             Sink<RawFrame> raw) {}
 
     /** The signal streams, for callers that want to tap them besides the sinks. */
-    public record Signals(DataStream<PriceRow> prices, DataStream<OfiRow> ofi, DataStream<CvdRow> cvd) {}
+    public record Signals(
+            DataStream<PriceRow> prices,
+            DataStream<OfiRow> ofi,
+            DataStream<CvdRow> cvd,
+            DataStream<KlineRow> klines,
+            DataStream<MarketNotice> events) {}
 
     private final OrderflowConfig config;
     private final Source<MarketEvent, ?, ?> source;
@@ -86,7 +96,6 @@ public final class OrderflowJob {
                 .uid("route-market-events")
                 .name("route trades and books");
         DataStream<BookTop> books = trades.getSideOutput(MarketEventRouter.BOOKS);
-        trades.getSideOutput(MarketEventRouter.NOTICES).sinkTo(sinks.events()).uid("sink-events").name("sink: events");
         trades.getSideOutput(MarketEventRouter.RAW).sinkTo(sinks.raw()).uid("sink-raw").name("sink: raw");
 
         DataStream<PriceRow> prices = trades.keyBy(Trade::symbol)
@@ -97,15 +106,24 @@ public final class OrderflowJob {
                 .process(new CvdFunction(config.cvdWindow(), config.winsorLimit()))
                 .uid("cvd")
                 .name("cvd: cumulative volume delta");
+        SingleOutputStreamOperator<KlineRow> klines = trades.keyBy(Trade::symbol)
+                .process(new KlineFunction())
+                .uid("klines")
+                .name("klines: 1m, 5m, 1h OHLCV");
         DataStream<OfiRow> ofi = books.keyBy(BookTop::symbol)
                 .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha()))
                 .uid("ofi")
                 .name("ofi: order flow imbalance");
 
+        DataStream<MarketNotice> events = trades.getSideOutput(MarketEventRouter.NOTICES)
+                .union(klines.getSideOutput(KlineFunction.LATE_TRADES));
+
         prices.sinkTo(sinks.prices()).uid("sink-prices").name("sink: prices");
         ofi.sinkTo(sinks.ofi()).uid("sink-ofi").name("sink: ofi");
         cvd.sinkTo(sinks.cvd()).uid("sink-cvd").name("sink: cvd");
-        return new Signals(prices, ofi, cvd);
+        klines.sinkTo(sinks.klines()).uid("sink-klines").name("sink: klines");
+        events.sinkTo(sinks.events()).uid("sink-events").name("sink: events");
+        return new Signals(prices, ofi, cvd, klines, events);
     }
 
     /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration behind it. */
@@ -117,6 +135,7 @@ public final class OrderflowJob {
                 ParquetSinks.forKind(RowKinds.PRICES, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.OFI, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.CVD, dir, fingerprint, footer),
+                ParquetSinks.forKind(RowKinds.KLINES, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.EVENTS, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.RAW, dir, fingerprint, footer));
     }

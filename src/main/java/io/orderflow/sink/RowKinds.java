@@ -8,6 +8,7 @@ import static io.orderflow.sink.ParquetColumn.string;
 import static io.orderflow.sink.ParquetColumn.timestampMillis;
 
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.KlineRow;
 import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
@@ -65,7 +66,26 @@ public final class RowKinds {
                     bool("floor_used", CvdRow::floorUsed),
                     optionalString("regime", CvdRow::regime)));
 
-    /** What happened to the feed (book resyncs, ...): one row per notice. */
+    /** OHLCV bars: one row per symbol, timeframe and bar with at least one trade. */
+    public static final ParquetRowKind<KlineRow> KLINES = new ParquetRowKind<>(
+            "klines",
+            KlineRow::tsMs,
+            KlineRow::symbol,
+            List.of(
+                    timestampMillis("ts_ms", KlineRow::tsMs),
+                    string("symbol", KlineRow::symbol),
+                    string("timeframe", KlineRow::timeframe),
+                    float64("open", KlineRow::open),
+                    float64("high", KlineRow::high),
+                    float64("low", KlineRow::low),
+                    float64("close", KlineRow::close),
+                    float64("volume", KlineRow::volume),
+                    float64("quote_volume", KlineRow::quoteVolume),
+                    float64("taker_buy_volume", KlineRow::takerBuyVolume),
+                    int64("trade_count", KlineRow::tradeCount),
+                    float64("vwap", KlineRow::vwap)));
+
+    /** What happened to the feed or in the market (book resyncs, pivots, anomalies, ...): one row per event. */
     public static final ParquetRowKind<MarketNotice> EVENTS = new ParquetRowKind<>(
             "events",
             MarketNotice::timeMs,

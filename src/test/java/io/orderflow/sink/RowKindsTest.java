@@ -48,6 +48,25 @@ class RowKindsTest {
     }
 
     @Test
+    void klinesSchemaIsTheContract() {
+        assertThat(RowKinds.KLINES.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
+                message klines {
+                  required int64 ts_ms (TIMESTAMP(MILLIS,true));
+                  required binary symbol (STRING);
+                  required binary timeframe (STRING);
+                  required double open;
+                  required double high;
+                  required double low;
+                  required double close;
+                  required double volume;
+                  required double quote_volume;
+                  required double taker_buy_volume;
+                  required int64 trade_count;
+                  required double vwap;
+                }"""));
+    }
+
+    @Test
     void eventsSchemaIsTheContract() {
         assertThat(RowKinds.EVENTS.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
                 message events {
