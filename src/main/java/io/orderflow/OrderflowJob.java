@@ -4,6 +4,7 @@ import io.orderflow.config.ConfigException;
 import io.orderflow.config.OrderflowConfig;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.FusionRow;
 import io.orderflow.model.KlineRow;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.MarketNotice;
@@ -12,6 +13,7 @@ import io.orderflow.model.PriceRow;
 import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
 import io.orderflow.signal.CvdFunction;
+import io.orderflow.signal.FusionFunction;
 import io.orderflow.signal.KlineFunction;
 import io.orderflow.signal.OfiFunction;
 import io.orderflow.signal.PriceTapeFunction;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
  *                           │                           └─► klines ─────► klines sink
  *                           │                                 └ late trades ─► events sink
  *                           ├─ books ──► keyBy(symbol) ───► OFI ────────► ofi sink
+ *                           │        ofi + cvd ─► keyBy(symbol) ─► fusion ─► fusion sink
  *                           ├─ notices (book resyncs, ...) ─────────────► events sink
  *                           └─ raw frames (capture) ────────────────────► raw sink
  * </pre>
@@ -59,6 +62,7 @@ public final class OrderflowJob {
             Sink<OfiRow> ofi,
             Sink<CvdRow> cvd,
             Sink<KlineRow> klines,
+            Sink<FusionRow> fusion,
             Sink<MarketNotice> events,
             Sink<RawFrame> raw) {}
 
@@ -68,6 +72,7 @@ public final class OrderflowJob {
             DataStream<OfiRow> ofi,
             DataStream<CvdRow> cvd,
             DataStream<KlineRow> klines,
+            DataStream<FusionRow> fusion,
             DataStream<MarketNotice> events) {}
 
     private final OrderflowConfig config;
@@ -114,6 +119,12 @@ public final class OrderflowJob {
                 .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha()))
                 .uid("ofi")
                 .name("ofi: order flow imbalance");
+        DataStream<FusionRow> fusion = ofi.keyBy(OfiRow::symbol)
+                .connect(cvd.keyBy(CvdRow::symbol))
+                .process(new FusionFunction(config.fusionWeightOfi(), config.fusionWeightCvd(),
+                        config.fusionWindowSec(), config.fusionIdleSec()))
+                .uid("fusion")
+                .name("fusion: score every second");
 
         DataStream<MarketNotice> events = trades.getSideOutput(MarketEventRouter.NOTICES)
                 .union(klines.getSideOutput(KlineFunction.LATE_TRADES));
@@ -122,8 +133,9 @@ public final class OrderflowJob {
         ofi.sinkTo(sinks.ofi()).uid("sink-ofi").name("sink: ofi");
         cvd.sinkTo(sinks.cvd()).uid("sink-cvd").name("sink: cvd");
         klines.sinkTo(sinks.klines()).uid("sink-klines").name("sink: klines");
+        fusion.sinkTo(sinks.fusion()).uid("sink-fusion").name("sink: fusion");
         events.sinkTo(sinks.events()).uid("sink-events").name("sink: events");
-        return new Signals(prices, ofi, cvd, klines, events);
+        return new Signals(prices, ofi, cvd, klines, fusion, events);
     }
 
     /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration behind it. */
@@ -136,6 +148,7 @@ public final class OrderflowJob {
                 ParquetSinks.forKind(RowKinds.OFI, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.CVD, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.KLINES, dir, fingerprint, footer),
+                ParquetSinks.forKind(RowKinds.FUSION, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.EVENTS, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.RAW, dir, fingerprint, footer));
     }

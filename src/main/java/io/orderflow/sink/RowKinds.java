@@ -8,6 +8,7 @@ import static io.orderflow.sink.ParquetColumn.string;
 import static io.orderflow.sink.ParquetColumn.timestampMillis;
 
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.FusionRow;
 import io.orderflow.model.KlineRow;
 import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
@@ -84,6 +85,23 @@ public final class RowKinds {
                     float64("taker_buy_volume", KlineRow::takerBuyVolume),
                     int64("trade_count", KlineRow::tradeCount),
                     float64("vwap", KlineRow::vwap)));
+
+    /** The fused order-flow score: one row per symbol and second of event time. */
+    public static final ParquetRowKind<FusionRow> FUSION = new ParquetRowKind<>(
+            "fusion",
+            FusionRow::tsMs,
+            FusionRow::symbol,
+            List.of(
+                    timestampMillis("ts_ms", FusionRow::tsMs),
+                    string("symbol", FusionRow::symbol),
+                    float64("score", FusionRow::score),
+                    float64("score_z", FusionRow::scoreZ),
+                    float64("ofi_z", FusionRow::ofiZ),
+                    float64("z_cvd", FusionRow::zCvd),
+                    timestampMillis("ofi_ts_ms", FusionRow::ofiTsMs),
+                    timestampMillis("cvd_ts_ms", FusionRow::cvdTsMs),
+                    optionalString("regime", FusionRow::regime),
+                    bool("warmup", FusionRow::warmup)));
 
     /** What happened to the feed or in the market (book resyncs, pivots, anomalies, ...): one row per event. */
     public static final ParquetRowKind<MarketNotice> EVENTS = new ParquetRowKind<>(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.model.BookTop;
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.FusionRow;
 import io.orderflow.model.KlineRow;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.MarketNotice;
@@ -24,6 +25,7 @@ class StateTypesTest {
     @ValueSource(classes = {
         Trade.class, BookTop.class, MarketEvent.class, PriceRow.class, OfiRow.class, CvdRow.class,
         MarketNotice.class, RawFrame.class, KlineRow.class, KlineBar.class,
+        FusionRow.class, FusionState.class, RobustZScore.class,
         OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class
     })
     void isAPojoWithoutGenericFields(Class<?> type) {

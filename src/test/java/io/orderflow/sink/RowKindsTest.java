@@ -67,6 +67,23 @@ class RowKindsTest {
     }
 
     @Test
+    void fusionSchemaIsTheContract() {
+        assertThat(RowKinds.FUSION.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
+                message fusion {
+                  required int64 ts_ms (TIMESTAMP(MILLIS,true));
+                  required binary symbol (STRING);
+                  required double score;
+                  required double score_z;
+                  required double ofi_z;
+                  required double z_cvd;
+                  required int64 ofi_ts_ms (TIMESTAMP(MILLIS,true));
+                  required int64 cvd_ts_ms (TIMESTAMP(MILLIS,true));
+                  optional binary regime (STRING);
+                  required boolean warmup;
+                }"""));
+    }
+
+    @Test
     void eventsSchemaIsTheContract() {
         assertThat(RowKinds.EVENTS.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
                 message events {

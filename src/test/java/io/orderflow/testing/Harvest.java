@@ -1,6 +1,7 @@
 package io.orderflow.testing;
 
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.FusionRow;
 import io.orderflow.model.KlineRow;
 import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
@@ -61,6 +62,15 @@ public final class Harvest implements AutoCloseable {
                 rs -> new KlineRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
                         rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9),
                         rs.getDouble(10), rs.getLong(11), rs.getDouble(12)));
+    }
+
+    public List<FusionRow> fusion() throws Exception {
+        return read("fusion",
+                "epoch_ms(ts_ms), symbol, score, score_z, ofi_z, z_cvd, epoch_ms(ofi_ts_ms), epoch_ms(cvd_ts_ms),"
+                        + " regime, warmup",
+                rs -> new FusionRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
+                        rs.getBoolean(10)));
     }
 
     public List<MarketNotice> events() throws Exception {
