@@ -13,9 +13,12 @@ import io.orderflow.model.PriceRow;
 import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
 import io.orderflow.signal.CvdFunction;
+import io.orderflow.signal.FeedAnomalyFunction;
 import io.orderflow.signal.FusionFunction;
 import io.orderflow.signal.KlineFunction;
+import io.orderflow.signal.MarketAnomalyFunction;
 import io.orderflow.signal.OfiFunction;
+import io.orderflow.signal.PivotDivergenceFunction;
 import io.orderflow.signal.PriceTapeFunction;
 import io.orderflow.sink.ParquetSinks;
 import io.orderflow.sink.RowKinds;
@@ -23,9 +26,12 @@ import io.orderflow.source.MarketWatermarks;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -40,7 +46,10 @@ import org.slf4j.LoggerFactory;
  *                           │                           └─► klines ─────► klines sink
  *                           │                                 └ late trades ─► events sink
  *                           ├─ books ──► keyBy(symbol) ───► OFI ────────► ofi sink
- *                           │        ofi + cvd ─► keyBy(symbol) ─► fusion ─► fusion sink
+ *                           │        ofi + cvd ─► fusion ──────────────► fusion sink
+ *                           │   klines 1m ─► pivots, divergences ───────► events sink
+ *                           │   fusion + books ─► score, spread anomalies ► events sink
+ *                           │   prices ─► latency spikes, data gaps ────► events sink
  *                           ├─ notices (book resyncs, ...) ─────────────► events sink
  *                           └─ raw frames (capture) ────────────────────► raw sink
  * </pre>
@@ -119,15 +128,29 @@ public final class OrderflowJob {
                 .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha()))
                 .uid("ofi")
                 .name("ofi: order flow imbalance");
-        DataStream<FusionRow> fusion = ofi.keyBy(OfiRow::symbol)
-                .connect(cvd.keyBy(CvdRow::symbol))
+        DataStream<FusionRow> fusion = bySymbol(ofi, OfiRow::symbol)
+                .connect(bySymbol(cvd, CvdRow::symbol))
                 .process(new FusionFunction(config.fusionWeightOfi(), config.fusionWeightCvd(),
                         config.fusionWindowSec(), config.fusionIdleSec()))
                 .uid("fusion")
                 .name("fusion: score every second");
 
+        DataStream<MarketNotice> pivots = bySymbol(klines, KlineRow::symbol)
+                .process(new PivotDivergenceFunction(config.pivotBars(), config.divergenceLookbackBars()))
+                .uid("pivots-divergences")
+                .name("events: swing pivots and divergences");
+        DataStream<MarketNotice> marketAnomalies = bySymbol(fusion, FusionRow::symbol)
+                .connect(books.keyBy(BookTop::symbol))
+                .process(new MarketAnomalyFunction(config.scoreZThreshold(), config.spreadBlowoutMult(),
+                        config.spreadBlowoutMinBps(), config.eventCooldownSec()))
+                .uid("market-anomalies")
+                .name("events: score extremes and spread blow-outs");
+        DataStream<MarketNotice> feedAnomalies = bySymbol(prices, PriceRow::symbol)
+                .process(new FeedAnomalyFunction(config.latencySpikeMs(), config.dataGapSec(), config.eventCooldownSec()))
+                .uid("feed-anomalies")
+                .name("events: latency spikes and data gaps");
         DataStream<MarketNotice> events = trades.getSideOutput(MarketEventRouter.NOTICES)
-                .union(klines.getSideOutput(KlineFunction.LATE_TRADES));
+                .union(klines.getSideOutput(KlineFunction.LATE_TRADES), pivots, marketAnomalies, feedAnomalies);
 
         prices.sinkTo(sinks.prices()).uid("sink-prices").name("sink: prices");
         ofi.sinkTo(sinks.ofi()).uid("sink-ofi").name("sink: ofi");
@@ -136,6 +159,15 @@ public final class OrderflowJob {
         fusion.sinkTo(sinks.fusion()).uid("sink-fusion").name("sink: fusion");
         events.sinkTo(sinks.events()).uid("sink-events").name("sink: events");
         return new Signals(prices, ofi, cvd, klines, fusion, events);
+    }
+
+    /**
+     * A keyed operator's output, still partitioned by symbol, keyed again without a shuffle: the next
+     * operator runs in the same task (same parallelism, same key groups).
+     */
+    private static <T> KeyedStream<T, String> bySymbol(
+            DataStream<T> keyedOutput, KeySelector<T, String> symbol) {
+        return DataStreamUtils.reinterpretAsKeyedStream(keyedOutput, symbol);
     }
 
     /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration behind it. */
