@@ -90,25 +90,25 @@ final class ConfigKeys {
             "FUSION_W_CVD", ValueType.number(closed(0, 10)), "0.5",
             "weight of z_cvd in the fusion score");
     static final ConfigKey<Integer> FUSION_WINDOW_SEC = ConfigKey.of(
-            "FUSION_WINDOW_SEC", ValueType.integer(10, 86_400), "600",
+            "FUSION_WINDOW_SEC", ValueType.integer(10, 86_400), "300",
             "one-second ticks in the robust (median/MAD) window that scales the fusion score into score_z");
     static final ConfigKey<Integer> FUSION_IDLE_SEC = ConfigKey.of(
             "FUSION_IDLE_SEC", ValueType.integer(1, 3600), "10",
             "seconds of event time without ofi or cvd input after which a symbol stops ticking and its fusion state is dropped");
     static final ConfigKey<Integer> PIVOT_BARS = ConfigKey.of(
-            "PIVOT_BARS", ValueType.integer(1, 120), "10",
+            "PIVOT_BARS", ValueType.integer(1, 120), "15",
             "a swing pivot is the extreme of this many 1m bars on each side; it is confirmed when the last of them closes");
     static final ConfigKey<Integer> DIVERGENCE_LOOKBACK_BARS = ConfigKey.of(
             "DIVERGENCE_LOOKBACK_BARS", ValueType.integer(2, 10_080), "120",
             "a divergence compares a confirmed pivot with the previous one of its kind at most this many 1m bars earlier");
     static final ConfigKey<Double> SCORE_Z_THRESHOLD = ConfigKey.of(
-            "SCORE_Z_THRESHOLD", ValueType.number(openClosed(0, 1000)), "4",
+            "SCORE_Z_THRESHOLD", ValueType.number(openClosed(0, 1000)), "8",
             "a score_extreme event when |score_z| reaches this");
     static final ConfigKey<Double> SPREAD_BLOWOUT_MULT = ConfigKey.of(
             "SPREAD_BLOWOUT_MULT", ValueType.number(openClosed(1, 10_000)), "10",
             "a spread_blowout event when the spread reaches this multiple of its own slow baseline (and SPREAD_BLOWOUT_MIN_BPS)");
     static final ConfigKey<Double> SPREAD_BLOWOUT_MIN_BPS = ConfigKey.of(
-            "SPREAD_BLOWOUT_MIN_BPS", ValueType.number(closed(0, 10_000)), "2",
+            "SPREAD_BLOWOUT_MIN_BPS", ValueType.number(closed(0, 10_000)), "5",
             "a spread_blowout also needs a spread of at least this many basis points of the mid price");
     static final ConfigKey<Double> DATA_GAP_SEC = ConfigKey.of(
             "DATA_GAP_SEC", ValueType.number(openClosed(0, 86_400)), "5",
@@ -117,7 +117,7 @@ final class ConfigKeys {
             "LATENCY_SPIKE_MS", ValueType.integer(1, 3_600_000), "500",
             "a latency_spike event when a trade's receive latency exceeds its own slow baseline by this many ms");
     static final ConfigKey<Integer> EVENT_COOLDOWN_SEC = ConfigKey.of(
-            "EVENT_COOLDOWN_SEC", ValueType.integer(0, 86_400), "300",
+            "EVENT_COOLDOWN_SEC", ValueType.integer(0, 86_400), "1800",
             "after an anomaly event, seconds of event time during which the same kind of anomaly of the symbol is only counted");
     static final ConfigKey<Integer> WEB_UI_PORT = ConfigKey.of(
             "WEB_UI_PORT", ValueType.integer(1, 65_535), "8081",

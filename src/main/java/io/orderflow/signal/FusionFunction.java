@@ -4,8 +4,12 @@ import io.orderflow.model.CvdRow;
 import io.orderflow.model.FusionRow;
 import io.orderflow.model.OfiRow;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -14,11 +18,13 @@ import org.apache.flink.util.Collector;
  * {@code w_ofi · ofi_z + w_cvd · z_cvd} from the latest {@code ofi} and {@code cvd} rows at or before
  * that second, and the score's robust z-score against the last {@code window} ticks.
  *
- * <p>One event-time timer per symbol drives the clock. Rows that arrive ahead of the pending tick
- * (the watermark trails the data) are held until the tick after, so a tick sees exactly the rows up
- * to its time whatever the arrival interleaving, as long as the watermark lags less than a second.
- * Ticks go on through lulls; after {@code idleSec} without input the symbol stops ticking and its
- * state is dropped, so an idle symbol holds neither timers nor state.
+ * <p>One event-time timer per symbol drives the clock. Rows run ahead of it by however far the
+ * watermark trails the data (seconds, in a fast replay), so each is parked under the second it
+ * belongs to, keeping only the latest per second, and taken up when the clock reaches that second:
+ * a tick sees exactly the rows up to its time, whatever the arrival interleaving. A row behind the
+ * clock (late) only replaces an older one. Ticks go on through lulls; after {@code idleSec} without
+ * input the symbol stops ticking and its state is dropped, so an idle symbol holds neither timers nor
+ * state.
  */
 public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRow, FusionRow> {
 
@@ -30,6 +36,7 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
     private final long idleMs;
 
     private transient ValueState<FusionState> state;
+    private transient MapState<Long, FusionInputs> ahead;
 
     public FusionFunction(double weightOfi, double weightCvd, int window, int idleSec) {
         new RobustZScore(window); // fails here, at job build time, on a bad window
@@ -50,16 +57,20 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("fusion-state", FusionState.class));
+        ahead = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                "fusion-ahead", Types.LONG, TypeInformation.of(FusionInputs.class)));
     }
 
     @Override
     public void processElement1(OfiRow row, Context ctx, Collector<FusionRow> out) throws Exception {
         FusionState s = stateFor(row.tsMs(), ctx);
-        // a row older than the one held (late data) does not replace it
-        if (row.tsMs() > s.tickMs) {
-            s.laterOfi = s.laterOfi == null || row.tsMs() >= s.laterOfi.tsMs() ? row : s.laterOfi;
-        } else if (s.ofi == null || row.tsMs() >= s.ofi.tsMs()) {
-            s.ofi = row;
+        long second = tickOf(row.tsMs());
+        if (second <= s.tickMs) {
+            s.ofi = newer(s.ofi, row);
+        } else {
+            FusionInputs inputs = aheadAt(second);
+            inputs.ofi = newer(inputs.ofi, row);
+            ahead.put(second, inputs);
         }
         s.lastInputMs = Math.max(s.lastInputMs, row.tsMs());
         state.update(s);
@@ -68,21 +79,42 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
     @Override
     public void processElement2(CvdRow row, Context ctx, Collector<FusionRow> out) throws Exception {
         FusionState s = stateFor(row.tsMs(), ctx);
-        if (row.tsMs() > s.tickMs) {
-            s.laterCvd = s.laterCvd == null || row.tsMs() >= s.laterCvd.tsMs() ? row : s.laterCvd;
-        } else if (s.cvd == null || row.tsMs() >= s.cvd.tsMs()) {
-            s.cvd = row;
+        long second = tickOf(row.tsMs());
+        if (second <= s.tickMs) {
+            s.cvd = newer(s.cvd, row);
+        } else {
+            FusionInputs inputs = aheadAt(second);
+            inputs.cvd = newer(inputs.cvd, row);
+            ahead.put(second, inputs);
         }
         s.lastInputMs = Math.max(s.lastInputMs, row.tsMs());
         state.update(s);
     }
 
-    /** The symbol's state; a symbol's first input starts its clock at the second that ends at or after it. */
+    /** The tick a row at {@code timeMs} first counts for: the whole second at or after it. */
+    private static long tickOf(long timeMs) {
+        return Math.floorDiv(timeMs + TICK_MS - 1, TICK_MS) * TICK_MS;
+    }
+
+    private static OfiRow newer(OfiRow held, OfiRow row) {
+        return held == null || row.tsMs() >= held.tsMs() ? row : held;
+    }
+
+    private static CvdRow newer(CvdRow held, CvdRow row) {
+        return held == null || row.tsMs() >= held.tsMs() ? row : held;
+    }
+
+    private FusionInputs aheadAt(long second) throws Exception {
+        FusionInputs inputs = ahead.get(second);
+        return inputs == null ? new FusionInputs() : inputs;
+    }
+
+    /** The symbol's state; a symbol's first input starts its clock at that input's tick. */
     private FusionState stateFor(long timeMs, Context ctx) throws Exception {
         FusionState s = state.value();
         if (s == null) {
             s = new FusionState(window);
-            s.tickMs = Math.floorDiv(timeMs + TICK_MS - 1, TICK_MS) * TICK_MS;
+            s.tickMs = tickOf(timeMs);
             ctx.timerService().registerEventTimeTimer(s.tickMs);
         }
         return s;
@@ -97,21 +129,20 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
             out.collect(new FusionRow(tick, ctx.getCurrentKey(), score, s.scores.zScore(score),
                     s.ofi.ofiZ(), s.cvd.zCvd(), s.ofi.tsMs(), s.cvd.tsMs(), s.cvd.regime(), !s.scores.isFull()));
         }
-        long nextTick = tick + TICK_MS;
-        if (s.laterOfi != null && s.laterOfi.tsMs() <= nextTick) {
-            s.ofi = s.laterOfi;
-            s.laterOfi = null;
-        }
-        if (s.laterCvd != null && s.laterCvd.tsMs() <= nextTick) {
-            s.cvd = s.laterCvd;
-            s.laterCvd = null;
-        }
-        if (nextTick - s.lastInputMs > idleMs) {
+        long next = tick + TICK_MS;
+        if (next - s.lastInputMs > idleMs) { // nothing parked ahead either: it would be newer than the last input
             state.clear();
+            ahead.clear();
             return;
         }
-        s.tickMs = nextTick;
-        ctx.timerService().registerEventTimeTimer(nextTick);
+        FusionInputs inputs = ahead.get(next);
+        if (inputs != null) {
+            s.ofi = inputs.ofi != null ? inputs.ofi : s.ofi;
+            s.cvd = inputs.cvd != null ? inputs.cvd : s.cvd;
+            ahead.remove(next);
+        }
+        s.tickMs = next;
+        ctx.timerService().registerEventTimeTimer(next);
         state.update(s);
     }
 }

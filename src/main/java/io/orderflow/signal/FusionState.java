@@ -3,16 +3,12 @@ package io.orderflow.signal;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.OfiRow;
 
-/**
- * Per-symbol state of {@link FusionFunction}. Inputs are split at the pending tick: the latest row at
- * or before it, and the latest row after it (which arrived early because the watermark lags).
- */
+/** Per-symbol state of {@link FusionFunction}. */
 public class FusionState {
 
+    /** The latest rows at or before the pending tick. */
     public OfiRow ofi;
-    public OfiRow laterOfi;
     public CvdRow cvd;
-    public CvdRow laterCvd;
     /** The one registered timer: the next tick, a whole second. */
     public long tickMs;
     /** Newest input time seen. */

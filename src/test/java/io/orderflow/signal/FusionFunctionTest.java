@@ -70,6 +70,28 @@ class FusionFunctionTest {
     }
 
     @Test
+    void rowsFarAheadOfTheWatermarkCountForTheirOwnSecond() throws Exception {
+        var h = harness();
+        // a fast replay: five seconds of rows arrive before the first watermark
+        for (int second = 0; second < 5; second++) {
+            h.processElement1(ofi(second * 1000L + 300, second), second * 1000L + 300);
+            h.processElement2(cvd(second * 1000L + 600, 10 * second, "normal"), second * 1000L + 600);
+            h.processElement1(ofi(second * 1000L + 900, second + 0.5), second * 1000L + 900);
+        }
+        h.processBothWatermarks(new Watermark(5000));
+        // tick s sees the rows of (s − 1, s]: ofi z = (s − 1) + 0.5, cvd z = 10 (s − 1)
+        assertThat(h.extractOutputValues()).extracting(FusionRow::tsMs, FusionRow::ofiZ, FusionRow::zCvd,
+                        FusionRow::ofiTsMs, FusionRow::cvdTsMs)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1000L, 0.5, 0.0, 900L, 600L),
+                        org.assertj.core.groups.Tuple.tuple(2000L, 1.5, 10.0, 1900L, 1600L),
+                        org.assertj.core.groups.Tuple.tuple(3000L, 2.5, 20.0, 2900L, 2600L),
+                        org.assertj.core.groups.Tuple.tuple(4000L, 3.5, 30.0, 3900L, 3600L),
+                        org.assertj.core.groups.Tuple.tuple(5000L, 4.5, 40.0, 4900L, 4600L));
+        h.close();
+    }
+
+    @Test
     void anIdleSymbolStopsTickingAndLeavesNoStateOrTimer() throws Exception {
         var h = harness();
         h.processElement1(ofi(2500, 1.0), 2500);

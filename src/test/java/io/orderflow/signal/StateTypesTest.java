@@ -25,7 +25,7 @@ class StateTypesTest {
     @ValueSource(classes = {
         Trade.class, BookTop.class, MarketEvent.class, PriceRow.class, OfiRow.class, CvdRow.class,
         MarketNotice.class, RawFrame.class, KlineRow.class, KlineBar.class,
-        FusionRow.class, FusionState.class, RobustZScore.class,
+        FusionRow.class, FusionState.class, FusionInputs.class, RobustZScore.class,
         PivotDivergenceState.class, SwingPivots.class, DivergenceDetector.class, CoolDown.class,
         MarketAnomalyState.class, FeedAnomalyState.class,
         OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class
