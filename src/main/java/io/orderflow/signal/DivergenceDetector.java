@@ -20,14 +20,9 @@ public class DivergenceDetector {
     /** What a divergence compares: the previous pivot of the same kind and the new one. */
     public record Divergence(String type, Pivot previous, Pivot current) {}
 
-    public boolean hasHigh;
-    public long highTimeMs;
-    public double highPrice;
-    public double highCvd;
-    public boolean hasLow;
-    public long lowTimeMs;
-    public double lowPrice;
-    public double lowCvd;
+    /** The last confirmed swing high and swing low; null until there is one. */
+    public Pivot lastHigh;
+    public Pivot lastLow;
 
     /**
      * Compares {@code pivot} with the previous one of its kind no more than {@code lookbackMs} earlier,
@@ -36,29 +31,18 @@ public class DivergenceDetector {
      * @return the divergence, or null
      */
     public Divergence onPivot(Pivot pivot, long lookbackMs) {
-        Divergence divergence = null;
+        Pivot previous = pivot.high() ? lastHigh : lastLow;
         if (pivot.high()) {
-            if (hasHigh && pivot.barTimeMs() - highTimeMs <= lookbackMs) {
-                Pivot previous = new Pivot(true, highTimeMs, highPrice, highCvd);
-                divergence = classify(previous, pivot,
-                        MarketNotice.BEARISH_DIVERGENCE, MarketNotice.HIDDEN_BEARISH_DIVERGENCE);
-            }
-            hasHigh = true;
-            highTimeMs = pivot.barTimeMs();
-            highPrice = pivot.price();
-            highCvd = pivot.cvd();
+            lastHigh = pivot;
         } else {
-            if (hasLow && pivot.barTimeMs() - lowTimeMs <= lookbackMs) {
-                Pivot previous = new Pivot(false, lowTimeMs, lowPrice, lowCvd);
-                divergence = classify(previous, pivot,
-                        MarketNotice.HIDDEN_BULLISH_DIVERGENCE, MarketNotice.BULLISH_DIVERGENCE);
-            }
-            hasLow = true;
-            lowTimeMs = pivot.barTimeMs();
-            lowPrice = pivot.price();
-            lowCvd = pivot.cvd();
+            lastLow = pivot;
         }
-        return divergence;
+        if (previous == null || pivot.barTimeMs() - previous.barTimeMs() > lookbackMs) {
+            return null;
+        }
+        return pivot.high()
+                ? classify(previous, pivot, MarketNotice.BEARISH_DIVERGENCE, MarketNotice.HIDDEN_BEARISH_DIVERGENCE)
+                : classify(previous, pivot, MarketNotice.HIDDEN_BULLISH_DIVERGENCE, MarketNotice.BULLISH_DIVERGENCE);
     }
 
     /**

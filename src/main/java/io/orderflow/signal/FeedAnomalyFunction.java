@@ -14,10 +14,9 @@ import org.apache.flink.util.Collector;
  *
  * <ul>
  *   <li>{@code latency_spike}: a trade whose receive latency exceeds its slow baseline by
- *       {@code spikeMs}. The baseline, not zero, is the reference: the exchange's and our clocks
- *       differ by a constant that is not latency. It is an EMA over trades fed with the latency
- *       capped at the spike level, so a spike does not drag it along. No event during the first
- *       {@link #LATENCY_WARMUP_TRADES} trades.
+ *       {@code spikeMs}. The baseline ({@link CappedBaseline} over trades), not zero, is the
+ *       reference: the exchange's and our clocks differ by a constant that is not latency. No event
+ *       during the first {@link #LATENCY_WARMUP_TRADES} trades.
  *   <li>{@code data_gap}: no trade for {@code gapMs} of exchange event time while the symbol's trade
  *       rate regime was {@code active} at the last trade before the silence. It is reported when the
  *       trades resume, at the first trade after the gap.
@@ -57,11 +56,11 @@ public class FeedAnomalyFunction extends KeyedProcessFunction<String, PriceRow, 
     public void processElement(PriceRow trade, Context ctx, Collector<MarketNotice> out) throws Exception {
         FeedAnomalyState s = state.value();
         if (s == null) {
-            s = new FeedAnomalyState(LATENCY_BASELINE_ALPHA);
+            s = new FeedAnomalyState(LATENCY_BASELINE_ALPHA, LATENCY_WARMUP_TRADES);
         }
         long eventMs = trade.eventTsMs();
         checkLatency(trade, s, out);
-        if (s.trades > 0) {
+        if (s.lastRegime != null) { // a trade came before
             long gap = eventMs - s.lastEventMs;
             if (gap >= gapMs && ActivityRegime.ACTIVE.equals(s.lastRegime)
                     && s.gapCoolDown.tryFire(eventMs, coolDownMs)) {
@@ -77,15 +76,14 @@ public class FeedAnomalyFunction extends KeyedProcessFunction<String, PriceRow, 
         }
         s.lastRegime = s.regime.record(eventMs);
         s.lastEventMs = Math.max(s.lastEventMs, eventMs);
-        s.trades++;
         state.update(s);
     }
 
     private void checkLatency(PriceRow trade, FeedAnomalyState s, Collector<MarketNotice> out) {
         long latency = trade.latencyMs();
-        double baseline = s.latencyBaseline.value;
+        double baseline = s.latencyBaseline.value();
         double spike = baseline + spikeMs;
-        if (s.trades >= LATENCY_WARMUP_TRADES && latency >= spike
+        if (s.latencyBaseline.isWarm() && latency >= spike
                 && s.latencyCoolDown.tryFire(trade.eventTsMs(), coolDownMs)) {
             out.collect(new MarketNotice(trade.symbol(), trade.eventTsMs(), MarketNotice.LATENCY_SPIKE,
                     MetaJson.of(trade.symbol())
@@ -96,6 +94,6 @@ public class FeedAnomalyFunction extends KeyedProcessFunction<String, PriceRow, 
                             .put("suppressed_before", s.latencyCoolDown.takeSuppressed())
                             .toString()));
         }
-        s.latencyBaseline.update(s.trades == 0 ? latency : Math.min(latency, spike));
+        s.latencyBaseline.update(latency, spike);
     }
 }

@@ -3,11 +3,10 @@ package io.orderflow.signal;
 /** Per-symbol state of {@link FeedAnomalyFunction}. */
 public class FeedAnomalyState {
 
-    /** Slow EMA of the receive latency, fed values capped at the spike level. */
-    public Ema latencyBaseline;
-    public long trades;
+    /** The receive latency, over trades. */
+    public CappedBaseline latencyBaseline;
     public ActivityRegime regime;
-    /** Regime after the newest trade: the regime a gap that follows it interrupts. */
+    /** Regime after the newest trade, the regime a gap after it interrupts; null before any trade. */
     public String lastRegime;
     public long lastEventMs;
     public CoolDown latencyCoolDown = new CoolDown();
@@ -16,8 +15,8 @@ public class FeedAnomalyState {
     /** For Flink's POJO serializer. */
     public FeedAnomalyState() {}
 
-    public FeedAnomalyState(double latencyAlpha) {
-        this.latencyBaseline = new Ema(latencyAlpha);
+    public FeedAnomalyState(double latencyAlpha, long warmupTrades) {
+        this.latencyBaseline = new CappedBaseline(latencyAlpha, warmupTrades);
         this.regime = new ActivityRegime();
     }
 }

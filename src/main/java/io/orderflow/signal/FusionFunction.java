@@ -3,6 +3,7 @@ package io.orderflow.signal;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.FusionRow;
 import io.orderflow.model.OfiRow;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -63,50 +64,33 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
 
     @Override
     public void processElement1(OfiRow row, Context ctx, Collector<FusionRow> out) throws Exception {
-        FusionState s = stateFor(row.tsMs(), ctx);
-        long second = tickOf(row.tsMs());
-        if (second <= s.tickMs) {
-            s.ofi = newer(s.ofi, row);
-        } else {
-            FusionInputs inputs = aheadAt(second);
-            inputs.ofi = newer(inputs.ofi, row);
-            ahead.put(second, inputs);
-        }
-        s.lastInputMs = Math.max(s.lastInputMs, row.tsMs());
-        state.update(s);
+        accept(row.tsMs(), ctx, inputs -> inputs.offer(row));
     }
 
     @Override
     public void processElement2(CvdRow row, Context ctx, Collector<FusionRow> out) throws Exception {
-        FusionState s = stateFor(row.tsMs(), ctx);
-        long second = tickOf(row.tsMs());
+        accept(row.tsMs(), ctx, inputs -> inputs.offer(row));
+    }
+
+    /** Offers a row at {@code timeMs} to the inputs of the second it belongs to. */
+    private void accept(long timeMs, Context ctx, Consumer<FusionInputs> offer) throws Exception {
+        FusionState s = stateFor(timeMs, ctx);
+        long second = tickOf(timeMs);
         if (second <= s.tickMs) {
-            s.cvd = newer(s.cvd, row);
+            offer.accept(s.current);
         } else {
-            FusionInputs inputs = aheadAt(second);
-            inputs.cvd = newer(inputs.cvd, row);
+            FusionInputs inputs = ahead.get(second);
+            inputs = inputs == null ? new FusionInputs() : inputs;
+            offer.accept(inputs);
             ahead.put(second, inputs);
         }
-        s.lastInputMs = Math.max(s.lastInputMs, row.tsMs());
+        s.lastInputMs = Math.max(s.lastInputMs, timeMs);
         state.update(s);
     }
 
     /** The tick a row at {@code timeMs} first counts for: the whole second at or after it. */
     private static long tickOf(long timeMs) {
         return Math.floorDiv(timeMs + TICK_MS - 1, TICK_MS) * TICK_MS;
-    }
-
-    private static OfiRow newer(OfiRow held, OfiRow row) {
-        return held == null || row.tsMs() >= held.tsMs() ? row : held;
-    }
-
-    private static CvdRow newer(CvdRow held, CvdRow row) {
-        return held == null || row.tsMs() >= held.tsMs() ? row : held;
-    }
-
-    private FusionInputs aheadAt(long second) throws Exception {
-        FusionInputs inputs = ahead.get(second);
-        return inputs == null ? new FusionInputs() : inputs;
     }
 
     /** The symbol's state; a symbol's first input starts its clock at that input's tick. */
@@ -123,11 +107,12 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
     @Override
     public void onTimer(long tick, OnTimerContext ctx, Collector<FusionRow> out) throws Exception {
         FusionState s = state.value();
-        if (s.ofi != null && s.cvd != null) {
-            double score = score(weightOfi, s.ofi.ofiZ(), weightCvd, s.cvd.zCvd());
+        FusionInputs in = s.current;
+        if (in.isComplete()) {
+            double score = score(weightOfi, in.ofi.ofiZ(), weightCvd, in.cvd.zCvd());
             s.scores.add(score);
             out.collect(new FusionRow(tick, ctx.getCurrentKey(), score, s.scores.zScore(score),
-                    s.ofi.ofiZ(), s.cvd.zCvd(), s.ofi.tsMs(), s.cvd.tsMs(), s.cvd.regime(), !s.scores.isFull()));
+                    in.ofi.ofiZ(), in.cvd.zCvd(), in.ofi.tsMs(), in.cvd.tsMs(), in.cvd.regime(), !s.scores.isFull()));
         }
         long next = tick + TICK_MS;
         if (next - s.lastInputMs > idleMs) { // nothing parked ahead either: it would be newer than the last input
@@ -135,10 +120,9 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
             ahead.clear();
             return;
         }
-        FusionInputs inputs = ahead.get(next);
-        if (inputs != null) {
-            s.ofi = inputs.ofi != null ? inputs.ofi : s.ofi;
-            s.cvd = inputs.cvd != null ? inputs.cvd : s.cvd;
+        FusionInputs later = ahead.get(next);
+        if (later != null) {
+            s.current.advanceTo(later);
             ahead.remove(next);
         }
         s.tickMs = next;

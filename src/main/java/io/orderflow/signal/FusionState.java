@@ -1,14 +1,10 @@
 package io.orderflow.signal;
 
-import io.orderflow.model.CvdRow;
-import io.orderflow.model.OfiRow;
-
 /** Per-symbol state of {@link FusionFunction}. */
 public class FusionState {
 
     /** The latest rows at or before the pending tick. */
-    public OfiRow ofi;
-    public CvdRow cvd;
+    public FusionInputs current = new FusionInputs();
     /** The one registered timer: the next tick, a whole second. */
     public long tickMs;
     /** Newest input time seen. */

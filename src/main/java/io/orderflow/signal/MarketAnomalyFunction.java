@@ -16,9 +16,8 @@ import org.apache.flink.util.Collector;
  * <ul>
  *   <li>{@code score_extreme}: a fusion tick, past warm-up, with {@code |score_z| ≥ threshold};
  *   <li>{@code spread_blowout}: a book whose best-level spread, in basis points of the mid, reaches
- *       both {@code mult ×} its slow baseline and {@code minBps}. The baseline is an EMA over book
- *       updates fed with the spread capped at the blow-out level, so a blow-out does not drag the
- *       baseline up to meet it. No event during the first {@link #SPREAD_WARMUP_BOOKS} books.
+ *       both {@code mult ×} its slow {@link CappedBaseline} over book updates and {@code minBps}. No
+ *       event during the first {@link #SPREAD_WARMUP_BOOKS} books.
  * </ul>
  *
  * Each kind has its own cool-down per symbol.
@@ -55,7 +54,7 @@ public class MarketAnomalyFunction extends KeyedCoProcessFunction<String, Fusion
 
     private MarketAnomalyState current() throws Exception {
         MarketAnomalyState s = state.value();
-        return s == null ? new MarketAnomalyState(SPREAD_BASELINE_ALPHA) : s;
+        return s == null ? new MarketAnomalyState(SPREAD_BASELINE_ALPHA, SPREAD_WARMUP_BOOKS) : s;
     }
 
     @Override
@@ -90,9 +89,9 @@ public class MarketAnomalyFunction extends KeyedCoProcessFunction<String, Fusion
         }
         double spreadBps = (ask - bid) / mid * 10_000.0;
         MarketAnomalyState s = current();
-        double baseline = s.spreadBaseline.value;
+        double baseline = s.spreadBaseline.value();
         double blowout = Math.max(spreadMult * baseline, spreadMinBps);
-        if (s.books >= SPREAD_WARMUP_BOOKS && spreadBps >= blowout
+        if (s.spreadBaseline.isWarm() && spreadBps >= blowout
                 && s.spreadCoolDown.tryFire(book.eventTimeMs(), coolDownMs)) {
             out.collect(new MarketNotice(book.symbol(), book.eventTimeMs(), MarketNotice.SPREAD_BLOWOUT,
                     MetaJson.of(book.symbol())
@@ -104,8 +103,7 @@ public class MarketAnomalyFunction extends KeyedCoProcessFunction<String, Fusion
                             .put("suppressed_before", s.spreadCoolDown.takeSuppressed())
                             .toString()));
         }
-        s.spreadBaseline.update(s.books == 0 ? spreadBps : Math.min(spreadBps, blowout));
-        s.books++;
+        s.spreadBaseline.update(spreadBps, blowout);
         state.update(s);
     }
 }

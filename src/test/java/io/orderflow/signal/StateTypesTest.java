@@ -26,7 +26,8 @@ class StateTypesTest {
         Trade.class, BookTop.class, MarketEvent.class, PriceRow.class, OfiRow.class, CvdRow.class,
         MarketNotice.class, RawFrame.class, KlineRow.class, KlineBar.class,
         FusionRow.class, FusionState.class, FusionInputs.class, RobustZScore.class,
-        PivotDivergenceState.class, SwingPivots.class, DivergenceDetector.class, CoolDown.class,
+        PivotDivergenceState.class, SwingPivots.class, DivergenceDetector.class, Pivot.class, CoolDown.class,
+        CappedBaseline.class,
         MarketAnomalyState.class, FeedAnomalyState.class,
         OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class
     })
