@@ -162,8 +162,8 @@ public final class OrderflowJob {
     }
 
     /**
-     * A keyed operator's output, still partitioned by symbol, keyed again without a shuffle: the next
-     * operator runs in the same task (same parallelism, same key groups).
+     * A keyed operator's output, still partitioned by symbol, keyed again without a shuffle: records
+     * stay in their subtask (same parallelism, same key groups), and a one-input operator chains on.
      */
     private static <T> KeyedStream<T, String> bySymbol(
             DataStream<T> keyedOutput, KeySelector<T, String> symbol) {

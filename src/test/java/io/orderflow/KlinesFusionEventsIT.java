@@ -1,6 +1,7 @@
 package io.orderflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The real Binance spot recordings (BTCUSDT, ETHUSDT, 2024-08-08 23:54–00:00 UTC) replayed through
@@ -37,8 +36,6 @@ import org.slf4j.LoggerFactory;
  * what is computed here independently from the other kinds.
  */
 class KlinesFusionEventsIT {
-
-    private static final Logger LOG = LoggerFactory.getLogger(KlinesFusionEventsIT.class);
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = TestEnvironments.miniCluster();
@@ -63,9 +60,6 @@ class KlinesFusionEventsIT {
         new OrderflowJob(config, MarketSources.fromConfig(config), OrderflowJob.parquetSinks(config)).addTo(env);
         env.execute("klines, fusion, events on the recordings");
         harvest = new Harvest(out);
-        Map<String, Long> counts = new TreeMap<>(harvest.events().stream()
-                .collect(Collectors.groupingBy(e -> e.symbol() + " " + e.type(), Collectors.counting())));
-        LOG.info("events by symbol and type on the recordings: {}", counts);
     }
 
     @AfterAll
@@ -75,14 +69,14 @@ class KlinesFusionEventsIT {
 
     @Test
     void klinesAreTheOhlcvOfTheTradesComputedBySql() throws Exception {
-        List<Long> late = lateTradeIds();
-        String notLate = late.isEmpty() ? "" : " AND agg_trade_id NOT IN (" + late.stream().map(String::valueOf)
-                .collect(Collectors.joining(",")) + ")";
+        List<JsonNode> late = lateTrades();
+        String notLate = late.isEmpty() ? "" : " AND agg_trade_id NOT IN (" + late.stream()
+                .map(t -> t.get("trade_id").asText()).collect(Collectors.joining(",")) + ")";
         List<KlineRow> expected = new ArrayList<>();
         for (Object[] tf : new Object[][] {{"1m", 60_000L}, {"5m", 300_000L}, {"1h", 3_600_000L}}) {
             long ms = (Long) tf[1];
             // taker buys come from the cvd kind (delta > 0), everything else from prices: independent columns
-            expected.addAll(harvest.query(
+            List<KlineRow> bars = harvest.query(
                     "WITH p AS (SELECT symbol, epoch_ms(ts_ms) AS t, agg_trade_id, price, qty FROM read_parquet(FILES,"
                             + " hive_partitioning = true, union_by_name = true) WHERE kind = 'prices'" + notLate + "),"
                             + " bars AS (SELECT symbol, t // " + ms + " * " + ms + " AS bar,"
@@ -95,11 +89,16 @@ class KlinesFusionEventsIT {
                             + " SELECT bars.*, buys.tb FROM bars JOIN buys USING (symbol, bar)",
                     rs -> new KlineRow(rs.getLong(2), rs.getString(1), (String) tf[0], rs.getDouble(3),
                             rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8),
-                            rs.getDouble(10), rs.getLong(9), rs.getDouble(8) / rs.getDouble(7))));
-        }
-        if (!late.isEmpty()) {
-            // a late trade is in no bar, though its cvd row counts its taker buy: only bars without one compare
-            LOG.info("{} late trades in the replay", late.size());
+                            rs.getDouble(10), rs.getLong(9), rs.getDouble(8) / rs.getDouble(7)));
+            // the cvd kind counts every trade, klines leave late ones out: take their taker buys off
+            for (JsonNode t : late) {
+                if (t.get("taker_side").asText().equals("buy")) {
+                    long bar = Math.floorDiv(t.get("trade_ts_ms").asLong(), ms) * ms;
+                    bars.replaceAll(k -> k.symbol().equals(t.get("symbol").asText()) && k.tsMs() == bar
+                            ? withTakerBuys(k, k.takerBuyVolume() - t.get("qty").asDouble()) : k);
+                }
+            }
+            expected.addAll(bars);
         }
         List<KlineRow> actual = harvest.klines();
         assertThat(actual).hasSizeGreaterThanOrEqualTo(2 * (6 + 2 + 1));
@@ -110,7 +109,7 @@ class KlinesFusionEventsIT {
         List<KlineRow> e = expected.stream().sorted(order).toList();
         assertThat(a).extracting(KlineRow::symbol, KlineRow::timeframe, KlineRow::tsMs, KlineRow::tradeCount,
                 KlineRow::open, KlineRow::high, KlineRow::low, KlineRow::close)
-                .containsExactlyElementsOf(e.stream().map(k -> org.assertj.core.groups.Tuple.tuple(k.symbol(),
+                .containsExactlyElementsOf(e.stream().map(k -> tuple(k.symbol(),
                         k.timeframe(), k.tsMs(), k.tradeCount(), k.open(), k.high(), k.low(), k.close())).toList());
         for (int i = 0; i < a.size(); i++) {
             KlineRow x = a.get(i);
@@ -118,10 +117,13 @@ class KlinesFusionEventsIT {
             assertThat(x.volume()).as("volume %s", x).isCloseTo(y.volume(), offset(1e-9 * y.volume()));
             assertThat(x.quoteVolume()).as("quote volume %s", x).isCloseTo(y.quoteVolume(), offset(1e-9 * y.quoteVolume()));
             assertThat(x.vwap()).as("vwap %s", x).isCloseTo(y.vwap(), offset(1e-9 * y.vwap()));
-            if (late.isEmpty()) {
-                assertThat(x.takerBuyVolume()).as("taker buys %s", x).isCloseTo(y.takerBuyVolume(), offset(1e-9 * y.volume()));
-            }
+            assertThat(x.takerBuyVolume()).as("taker buys %s", x).isCloseTo(y.takerBuyVolume(), offset(1e-9 * y.volume()));
         }
+    }
+
+    private static KlineRow withTakerBuys(KlineRow k, double takerBuys) {
+        return new KlineRow(k.tsMs(), k.symbol(), k.timeframe(), k.open(), k.high(), k.low(), k.close(),
+                k.volume(), k.quoteVolume(), takerBuys, k.tradeCount(), k.vwap());
     }
 
     @Test
@@ -132,10 +134,10 @@ class KlinesFusionEventsIT {
                 .collect(Collectors.groupingBy(r -> r.symbol() + "@" + r.tsMs()));
         Map<String, List<CvdRow>> cvdByKey = harvest.cvd().stream()
                 .collect(Collectors.groupingBy(r -> r.symbol() + "@" + r.tsMs()));
-        Map<String, java.util.TreeSet<Long>> ofiTimes = harvest.ofi().stream().collect(Collectors.groupingBy(
-                OfiRow::symbol, Collectors.mapping(OfiRow::tsMs, Collectors.toCollection(java.util.TreeSet::new))));
-        Map<String, java.util.TreeSet<Long>> cvdTimes = harvest.cvd().stream().collect(Collectors.groupingBy(
-                CvdRow::symbol, Collectors.mapping(CvdRow::tsMs, Collectors.toCollection(java.util.TreeSet::new))));
+        Map<String, TreeSet<Long>> ofiTimes = harvest.ofi().stream().collect(Collectors.groupingBy(
+                OfiRow::symbol, Collectors.mapping(OfiRow::tsMs, Collectors.toCollection(TreeSet::new))));
+        Map<String, TreeSet<Long>> cvdTimes = harvest.cvd().stream().collect(Collectors.groupingBy(
+                CvdRow::symbol, Collectors.mapping(CvdRow::tsMs, Collectors.toCollection(TreeSet::new))));
         double wOfi = config.fusionWeightOfi();
         double wCvd = config.fusionWeightCvd();
         for (FusionRow row : fusion) {
@@ -156,7 +158,7 @@ class KlinesFusionEventsIT {
         }
     }
 
-    private static long latestAtOrBefore(Map<String, java.util.TreeSet<Long>> times, FusionRow row) {
+    private static long latestAtOrBefore(Map<String, TreeSet<Long>> times, FusionRow row) {
         return times.get(row.symbol()).floor(row.tsMs());
     }
 
@@ -219,14 +221,15 @@ class KlinesFusionEventsIT {
         }
     }
 
-    private static List<Long> lateTradeIds() throws Exception {
-        List<Long> ids = new ArrayList<>();
+    /** The meta_json of every late_trade event. */
+    private static List<JsonNode> lateTrades() throws Exception {
+        List<JsonNode> trades = new ArrayList<>();
         for (MarketNotice event : harvest.events()) {
             if (event.type().equals(MarketNotice.LATE_TRADE)) {
-                ids.add(JSON.readTree(event.metaJson()).get("trade_id").asLong());
+                trades.add(JSON.readTree(event.metaJson()));
             }
         }
-        return ids;
+        return trades;
     }
 
     private static double median(double[] sorted) {

@@ -5,6 +5,7 @@ import io.orderflow.model.MarketNotice;
 import io.orderflow.model.MetaJson;
 import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
+import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -90,7 +91,7 @@ public class KlineFunction extends KeyedProcessFunction<String, Trade, KlineRow>
                 .put("trade_ts_ms", trade.tradeTimeMs())
                 .put("price", trade.price())
                 .put("qty", trade.qty())
-                .put("taker_side", trade.takerSide().name().toLowerCase(java.util.Locale.ROOT))
+                .put("taker_side", trade.takerSide().name().toLowerCase(Locale.ROOT))
                 .put("watermark_ms", watermark)
                 .put("behind_watermark_ms", watermark - trade.tradeTimeMs())
                 .toString();

@@ -1,12 +1,14 @@
 package io.orderflow.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.model.MarketNotice;
 import io.orderflow.model.PriceRow;
 import java.util.List;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class FeedAnomalyFunctionTest {
@@ -19,7 +21,7 @@ class FeedAnomalyFunctionTest {
     }
 
     /** Spike at baseline + 200 ms, gap 5 s, cool-down 60 s. */
-    private static org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness<String, PriceRow, MarketNotice>
+    private static KeyedOneInputStreamOperatorTestHarness<String, PriceRow, MarketNotice>
             harness() throws Exception {
         return KeyedHarness.open(() -> new FeedAnomalyFunction(200, 5, 60), PriceRow::symbol, null);
     }
@@ -45,7 +47,7 @@ class FeedAnomalyFunctionTest {
             assertThat(meta.get("latency_ms").asLong()).isEqualTo(-1000);
             assertThat(meta.get("trade_id").asLong()).isEqualTo(101);
             // baseline −1270, then one update with −1080: −1270 + 0.001 · 190
-            assertThat(meta.get("baseline_ms").asDouble()).isEqualTo(-1270 + 0.19, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(meta.get("baseline_ms").asDouble()).isEqualTo(-1270 + 0.19, offset(1e-9));
         });
         h.close();
     }

@@ -1,6 +1,7 @@
 package io.orderflow.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.data.Offset.offset;
 
 import io.orderflow.model.CvdRow;
@@ -83,11 +84,11 @@ class FusionFunctionTest {
         assertThat(h.extractOutputValues()).extracting(FusionRow::tsMs, FusionRow::ofiZ, FusionRow::zCvd,
                         FusionRow::ofiTsMs, FusionRow::cvdTsMs)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1000L, 0.5, 0.0, 900L, 600L),
-                        org.assertj.core.groups.Tuple.tuple(2000L, 1.5, 10.0, 1900L, 1600L),
-                        org.assertj.core.groups.Tuple.tuple(3000L, 2.5, 20.0, 2900L, 2600L),
-                        org.assertj.core.groups.Tuple.tuple(4000L, 3.5, 30.0, 3900L, 3600L),
-                        org.assertj.core.groups.Tuple.tuple(5000L, 4.5, 40.0, 4900L, 4600L));
+                        tuple(1000L, 0.5, 0.0, 900L, 600L),
+                        tuple(2000L, 1.5, 10.0, 1900L, 1600L),
+                        tuple(3000L, 2.5, 20.0, 2900L, 2600L),
+                        tuple(4000L, 3.5, 30.0, 3900L, 3600L),
+                        tuple(5000L, 4.5, 40.0, 4900L, 4600L));
         h.close();
     }
 

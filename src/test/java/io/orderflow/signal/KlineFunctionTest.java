@@ -1,6 +1,7 @@
 package io.orderflow.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -140,12 +141,12 @@ class KlineFunctionTest {
         restored.processWatermark(Long.MAX_VALUE);
         assertThat(restored.extractOutputValues()).extracting(KlineRow::tsMs, KlineRow::timeframe, KlineRow::close)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(hour - 60_000, "1m", 50.0),
-                        org.assertj.core.groups.Tuple.tuple(hour - 300_000, "5m", 50.0),
-                        org.assertj.core.groups.Tuple.tuple(hour - 3_600_000, "1h", 50.0),
-                        org.assertj.core.groups.Tuple.tuple(hour, "1m", 60.0),
-                        org.assertj.core.groups.Tuple.tuple(hour, "5m", 60.0),
-                        org.assertj.core.groups.Tuple.tuple(hour, "1h", 60.0));
+                        tuple(hour - 60_000, "1m", 50.0),
+                        tuple(hour - 300_000, "5m", 50.0),
+                        tuple(hour - 3_600_000, "1h", 50.0),
+                        tuple(hour, "1m", 60.0),
+                        tuple(hour, "5m", 60.0),
+                        tuple(hour, "1h", 60.0));
         restored.close();
     }
 }
