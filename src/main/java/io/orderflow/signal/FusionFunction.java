@@ -17,7 +17,8 @@ import org.apache.flink.util.Collector;
 /**
  * Per symbol, on a common clock: every whole second of event time, the fusion score
  * {@code w_ofi · ofi_z + w_cvd · z_cvd} from the latest {@code ofi} and {@code cvd} rows at or before
- * that second, and the score's robust z-score against the last {@code window} ticks.
+ * that second, and the score's robust z-score against the last {@code window} ticks (their median and MAD, the
+ * current one included).
  *
  * <p>One event-time timer per symbol drives the clock. Rows run ahead of it by however far the
  * watermark trails the data (seconds, in a fast replay), so each is parked under the second it
@@ -40,7 +41,7 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
     private transient MapState<Long, FusionInputs> ahead;
 
     public FusionFunction(double weightOfi, double weightCvd, int window, int idleSec) {
-        new RobustZScore(window); // fails here, at job build time, on a bad window
+        new RollingMad(window); // fails here, at job build time, on a bad window
         if (idleSec < 1) {
             throw new IllegalArgumentException("fusion idle time must be at least 1 s, got " + idleSec);
         }
@@ -53,6 +54,12 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
     /** The fusion score of one tick. */
     public static double score(double weightOfi, double ofiZ, double weightCvd, double zCvd) {
         return weightOfi * ofiZ + weightCvd * zCvd;
+    }
+
+    /** (x − median) / (1.4826 · MAD) over {@code window}; 0 when the MAD is 0, never NaN or infinite. */
+    static double robustZ(RollingMad window, double x) {
+        double scale = RobustZScore.MAD_TO_SIGMA * window.mad();
+        return scale == 0.0 ? 0.0 : (x - window.median()) / scale;
     }
 
     @Override
@@ -111,8 +118,9 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
         if (in.isComplete()) {
             double score = score(weightOfi, in.ofi.ofiZ(), weightCvd, in.cvd.zCvd());
             s.scores.add(score);
-            out.collect(new FusionRow(tick, ctx.getCurrentKey(), score, s.scores.zScore(score),
-                    in.ofi.ofiZ(), in.cvd.zCvd(), in.ofi.tsMs(), in.cvd.tsMs(), in.cvd.regime(), !s.scores.isFull()));
+            out.collect(new FusionRow(tick, ctx.getCurrentKey(), score, robustZ(s.scores, score),
+                    in.ofi.ofiZ(), in.cvd.zCvd(), in.ofi.tsMs(), in.cvd.tsMs(), in.cvd.regime(),
+                    s.scores.count() < window));
         }
         long next = tick + TICK_MS;
         if (next - s.lastInputMs > idleMs) { // nothing parked ahead either: it would be newer than the last input

@@ -9,12 +9,13 @@ public class FusionState {
     public long tickMs;
     /** Newest input time seen. */
     public long lastInputMs;
-    public RobustZScore scores;
+    /** The last scores, for their median and MAD. */
+    public RollingMad scores;
 
     /** For Flink's POJO serializer. */
     public FusionState() {}
 
     public FusionState(int window) {
-        this.scores = new RobustZScore(window);
+        this.scores = new RollingMad(window);
     }
 }

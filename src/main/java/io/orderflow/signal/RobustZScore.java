@@ -1,90 +1,91 @@
 package io.orderflow.signal;
 
-import java.util.Arrays;
+import io.orderflow.config.ScaleMode;
 
 /**
- * z-score of a value against the last N values on a robust scale: {@code (x − median) / (1.4826 ·
- * MAD)}, where MAD is the median absolute deviation from the median. The factor makes the scale the
- * standard deviation for normal data, while one burst cannot inflate it the way it inflates a
- * standard deviation. The window includes the current value; with no dispersion (MAD 0) the z-score
- * is 0, never NaN or infinite.
+ * A z-score on a robust, floored scale that one outlier cannot blind, for an irregularly sampled
+ * series (one value per trade, in event time).
  *
- * <p>Each z-score sorts the window twice, O(N log N): meant for a slow clock (one value per second),
- * not per event. A Flink POJO, kept in keyed state.
+ * <p>For each value v at time t, with every estimate taken from the values before it:
+ *
+ * <pre>
+ *   r       = v − μ                       μ: decaying mean of the learnt v, half-life h (event time)
+ *   σ_slow  = √(decaying mean of r²)      half-life h
+ *   σ_fast  = 1.4826 · MAD(r)             over the last N learnt residuals
+ *   floor   = m · σ_fast                  m = MAD multiplier
+ *   s       = ewma: σ_slow | mad: floor | hybrid: w·σ_fast + (1 − w)·σ_slow
+ *   scale   = max(s, floor)               floorUsed = floor > s
+ *   zRaw    = r / scale                   (0 while scale = 0)
+ *   z       = zRaw clipped to ±L
+ * </pre>
+ *
+ * <p>Then the residual, winsorised to ±L·scale, updates μ, σ_slow and the MAD window, so one block
+ * trade moves them by at most L scales. In {@code mad} mode the scale is the floor itself (the MAD
+ * times m), so the floor never binds there. A Flink POJO, kept in keyed state.
  */
 public class RobustZScore {
 
-    /** MAD × this is the standard deviation of a normal distribution. */
+    /** MAD × 1.4826 estimates σ for normally distributed data. */
     public static final double MAD_TO_SIGMA = 1.4826;
 
-    public double[] values;
-    public int count;
-    public int next;
+    public ScaleMode mode;
+    public double madMultiplier;
+    public double fastWeight;
+    public double winsorLimit;
+    public DecayingAverage location;
+    public DecayingAverage meanSquare;
+    public RollingMad recent;
 
-    /** Sorting space, rebuilt after a restore; not state. */
-    private transient double[] scratch;
+    /** The last update's results. */
+    public double zRaw;
+    public double scale;
+    public double sigmaFloor;
+    public boolean floorUsed;
 
     /** For Flink's POJO serializer. */
     public RobustZScore() {}
 
-    public RobustZScore(int window) {
-        if (window < 2) {
-            throw new IllegalArgumentException("a robust window needs at least 2 values, got " + window);
-        }
-        this.values = new double[window];
+    /** Use {@link RobustScaleSettings#newScore()}: the settings are checked there. */
+    RobustZScore(RobustScaleSettings settings) {
+        this.mode = settings.mode();
+        this.madMultiplier = settings.madMultiplier();
+        this.fastWeight = settings.fastWeight();
+        this.winsorLimit = settings.winsorLimit();
+        this.location = new DecayingAverage(settings.halfLifeSec());
+        this.meanSquare = new DecayingAverage(settings.halfLifeSec());
+        this.recent = new RollingMad(settings.madWindow());
     }
 
-    /** Adds a value, evicting the oldest once the window is full. */
-    public void add(double x) {
-        values[next] = x;
-        next = (next + 1) % values.length;
-        count = Math.min(count + 1, values.length);
+    /**
+     * Scores {@code v} observed at {@code timeMs}, then learns from it winsorised. Returns the
+     * winsorised z; {@link #zRaw}, {@link #scale}, {@link #sigmaFloor} and {@link #floorUsed} hold
+     * the rest.
+     */
+    public double update(long timeMs, double v) {
+        double centre = location.isEmpty() ? v : location.mean();
+        double residual = v - centre;
+        double fast = MAD_TO_SIGMA * recent.mad();
+        double slow = Math.sqrt(meanSquare.mean());
+        sigmaFloor = madMultiplier * fast;
+        double unfloored = switch (mode) {
+            case EWMA -> slow;
+            case MAD -> sigmaFloor;
+            case HYBRID -> fastWeight * fast + (1.0 - fastWeight) * slow;
+        };
+        floorUsed = sigmaFloor > unfloored;
+        scale = Math.max(unfloored, sigmaFloor);
+        zRaw = scale > 0.0 ? residual / scale : 0.0;
+        double z = winsorise(zRaw, winsorLimit);
+        // With no scale yet there is nothing to clip against: the first residuals enter whole.
+        double kept = scale > 0.0 ? winsorise(residual, winsorLimit * scale) : residual;
+        location.add(timeMs, centre + kept);
+        meanSquare.add(timeMs, kept * kept);
+        recent.add(kept);
+        return z;
     }
 
-    public boolean isFull() {
-        return count == values.length;
-    }
-
-    public double median() {
-        return medianOf(sortedWindow(), count);
-    }
-
-    /** 1.4826 · MAD of the window. */
-    public double scale() {
-        double[] sorted = sortedWindow();
-        return madScale(sorted, medianOf(sorted, count));
-    }
-
-    /** (x − median) / scale over the window, 0 when the scale is 0. */
-    public double zScore(double x) {
-        double[] sorted = sortedWindow();
-        double median = medianOf(sorted, count);
-        double scale = madScale(sorted, median);
-        return scale == 0.0 ? 0.0 : (x - median) / scale;
-    }
-
-    /** Overwrites {@code sorted} with the absolute deviations from {@code median}. */
-    private double madScale(double[] sorted, double median) {
-        for (int i = 0; i < count; i++) {
-            sorted[i] = Math.abs(sorted[i] - median);
-        }
-        Arrays.sort(sorted, 0, count);
-        return MAD_TO_SIGMA * medianOf(sorted, count);
-    }
-
-    private double[] sortedWindow() {
-        if (scratch == null || scratch.length != values.length) {
-            scratch = new double[values.length];
-        }
-        System.arraycopy(values, 0, scratch, 0, count);
-        Arrays.sort(scratch, 0, count);
-        return scratch;
-    }
-
-    private static double medianOf(double[] sorted, int n) {
-        if (n == 0) {
-            return 0.0;
-        }
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    /** Clips z to [−limit, limit]. */
+    static double winsorise(double z, double limit) {
+        return Math.max(-limit, Math.min(limit, z));
     }
 }

@@ -71,6 +71,21 @@ class FusionFunctionTest {
     }
 
     @Test
+    void scoreZIsTheRobustZAgainstTheWindowThatOneOutlierCannotInflate() {
+        RollingMad window = new RollingMad(5);
+        for (double x : new double[] {1, 2, 3, 4, 100}) {
+            window.add(x);
+        }
+        // median 3; |x − 3| = 2, 1, 0, 1, 97 → MAD 1 → scale 1.4826
+        assertThat(FusionFunction.robustZ(window, 100)).isCloseTo(97 / 1.4826, offset(1e-9));
+        RollingMad flat = new RollingMad(3);
+        flat.add(5);
+        flat.add(5);
+        flat.add(9); // MAD 0: z 0, not infinity
+        assertThat(FusionFunction.robustZ(flat, 9)).isZero();
+    }
+
+    @Test
     void rowsFarAheadOfTheWatermarkCountForTheirOwnSecond() throws Exception {
         var h = harness();
         // a fast replay: five seconds of rows arrive before the first watermark

@@ -25,11 +25,11 @@ class StateTypesTest {
     @ValueSource(classes = {
         Trade.class, BookTop.class, MarketEvent.class, PriceRow.class, OfiRow.class, CvdRow.class,
         MarketNotice.class, RawFrame.class, KlineRow.class, KlineBar.class,
-        FusionRow.class, FusionState.class, FusionInputs.class, RobustZScore.class,
+        FusionRow.class, FusionState.class, FusionInputs.class,
         PivotDivergenceState.class, SwingPivots.class, DivergenceDetector.class, Pivot.class, CoolDown.class,
-        CappedBaseline.class,
-        MarketAnomalyState.class, FeedAnomalyState.class,
-        OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class
+        CappedBaseline.class, MarketAnomalyState.class, FeedAnomalyState.class,
+        OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class,
+        RobustZScore.class, DecayingAverage.class, RollingMad.class
     })
     void isAPojoWithoutGenericFields(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
