@@ -10,15 +10,8 @@ import io.orderflow.model.MarketNotice;
 import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
 import java.util.List;
-import java.util.Map;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.jobgraph.OperatorID;
-import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
-import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
 import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
-import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -79,17 +72,8 @@ class KlineFunctionTest {
 
     @Test
     void aTradeWhoseMinuteHasClosedIsLateCountedAndKeptAsAnEvent() throws Exception {
-        // the operator's metric group records what the function registers
         InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
-        var taskMetrics = new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
-            @Override
-            public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name, Map<String, String> info) {
-                return metrics;
-            }
-        };
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new KlineFunction()),
-                Trade::symbol, Types.STRING, new MockEnvironmentBuilder().setMetricGroup(taskMetrics).build());
-        h.open();
+        var h = KeyedHarness.openWithMetrics(new KlineFunction(), Trade::symbol, metrics);
         send(h, trade(10_000, 1, 100.0, 1.0, TakerSide.BUY));
         h.processWatermark(59_998);
         send(h, trade(59_000, 2, 105.0, 1.0, TakerSide.BUY)); // minute 0 still open: in the bar
