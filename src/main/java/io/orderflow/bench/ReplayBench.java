@@ -5,7 +5,6 @@ import io.orderflow.MarketSources;
 import io.orderflow.OrderflowJob;
 import io.orderflow.config.OrderflowConfig;
 import io.orderflow.exchange.binance.MarketType;
-import io.orderflow.exchange.binance.loopback.LoopbackExchange;
 import io.orderflow.local.LocalDemo;
 import io.orderflow.replay.MessageReader;
 import io.orderflow.replay.RecordedMessage;
@@ -77,16 +76,13 @@ public final class ReplayBench {
         latency(rate, seconds);
     }
 
-    /** Receive-to-output latency over {@code seconds} after a warm-up, at the loopback exchange's rate. */
+    /**
+     * Receive-to-output latency over {@code seconds} after a warm-up, at the loopback exchange's rate.
+     * The exchange runs in a process of its own, as Binance would.
+     */
     static void latency(double eventsPerSecondPerSymbol, int seconds) throws Exception {
         Path work = Files.createTempDirectory("orderflow-bench");
-        try (LoopbackExchange exchange = LoopbackExchange.builder()
-                .market(MarketType.USDM)
-                .symbols(List.of("BTCUSDT", "ETHUSDT"))
-                .eventsPerSecondPerSymbol(eventsPerSecondPerSymbol)
-                .bookLevels(20)
-                .build()) {
-            exchange.start();
+        try (ExchangeProcess exchange = ExchangeProcess.start(List.of("BTCUSDT", "ETHUSDT"), eventsPerSecondPerSymbol)) {
             OrderflowConfig config = benchConfig(work);
             StreamExecutionEnvironment env = localEnvironment(config);
             OrderflowJob.Signals signals = new OrderflowJob(config,
