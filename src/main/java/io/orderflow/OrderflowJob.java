@@ -4,6 +4,8 @@ import io.orderflow.config.ConfigException;
 import io.orderflow.config.OrderflowConfig;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.FusionRow;
+import io.orderflow.model.KlineRow;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
@@ -11,7 +13,12 @@ import io.orderflow.model.PriceRow;
 import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
 import io.orderflow.signal.CvdFunction;
+import io.orderflow.signal.FeedAnomalyFunction;
+import io.orderflow.signal.FusionFunction;
+import io.orderflow.signal.KlineFunction;
+import io.orderflow.signal.MarketAnomalyFunction;
 import io.orderflow.signal.OfiFunction;
+import io.orderflow.signal.PivotDivergenceFunction;
 import io.orderflow.signal.PriceTapeFunction;
 import io.orderflow.signal.RobustScaleSettings;
 import io.orderflow.sink.ParquetSinks;
@@ -20,9 +27,12 @@ import io.orderflow.source.MarketWatermarks;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -33,8 +43,14 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   market source ─► route ─┬─ trades ─► keyBy(symbol) ─┬─► price tape ─► prices sink
- *                           │                           └─► CVD ────────► cvd sink
+ *                           │                           ├─► CVD ────────► cvd sink
+ *                           │                           └─► klines ─────► klines sink
+ *                           │                                 └ late trades ─► events sink
  *                           ├─ books ──► keyBy(symbol) ───► OFI ────────► ofi sink
+ *                           │        ofi + cvd ─► fusion ──────────────► fusion sink
+ *                           │   klines 1m ─► pivots, divergences ───────► events sink
+ *                           │   fusion + books ─► score, spread anomalies ► events sink
+ *                           │   prices ─► latency spikes, data gaps ────► events sink
  *                           ├─ notices (book resyncs, ...) ─────────────► events sink
  *                           └─ raw frames (capture) ────────────────────► raw sink
  * </pre>
@@ -54,11 +70,19 @@ public final class OrderflowJob {
             Sink<PriceRow> prices,
             Sink<OfiRow> ofi,
             Sink<CvdRow> cvd,
+            Sink<KlineRow> klines,
+            Sink<FusionRow> fusion,
             Sink<MarketNotice> events,
             Sink<RawFrame> raw) {}
 
     /** The signal streams, for callers that want to tap them besides the sinks. */
-    public record Signals(DataStream<PriceRow> prices, DataStream<OfiRow> ofi, DataStream<CvdRow> cvd) {}
+    public record Signals(
+            DataStream<PriceRow> prices,
+            DataStream<OfiRow> ofi,
+            DataStream<CvdRow> cvd,
+            DataStream<KlineRow> klines,
+            DataStream<FusionRow> fusion,
+            DataStream<MarketNotice> events) {}
 
     private final OrderflowConfig config;
     private final Source<MarketEvent, ?, ?> source;
@@ -86,7 +110,6 @@ public final class OrderflowJob {
                 .uid("route-market-events")
                 .name("route trades and books");
         DataStream<BookTop> books = trades.getSideOutput(MarketEventRouter.BOOKS);
-        write(trades.getSideOutput(MarketEventRouter.NOTICES), sinks.events(), "events");
         write(trades.getSideOutput(MarketEventRouter.RAW), sinks.raw(), "raw");
 
         DataStream<PriceRow> prices = trades.keyBy(Trade::symbol)
@@ -97,16 +120,55 @@ public final class OrderflowJob {
                 .process(new CvdFunction(config.zMode(), RobustScaleSettings.cvd(config)))
                 .uid("cvd")
                 .name("cvd: cumulative volume delta");
+        SingleOutputStreamOperator<KlineRow> klines = trades.keyBy(Trade::symbol)
+                .process(new KlineFunction())
+                .uid("klines")
+                .name("klines: 1m, 5m, 1h OHLCV");
         DataStream<OfiRow> ofi = books.keyBy(BookTop::symbol)
                 .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha(),
                         config.ofiDepthHalfLifeSec()))
                 .uid("ofi")
                 .name("ofi: order flow imbalance");
+        DataStream<FusionRow> fusion = bySymbol(ofi, OfiRow::symbol)
+                .connect(bySymbol(cvd, CvdRow::symbol))
+                .process(new FusionFunction(config.fusionWeightOfi(), config.fusionWeightCvd(),
+                        config.fusionWindowSec(), config.fusionIdleSec()))
+                .uid("fusion")
+                .name("fusion: score every second");
+
+        DataStream<MarketNotice> pivots = bySymbol(klines, KlineRow::symbol)
+                .process(new PivotDivergenceFunction(config.pivotBars(), config.divergenceLookbackBars()))
+                .uid("pivots-divergences")
+                .name("events: swing pivots and divergences");
+        DataStream<MarketNotice> marketAnomalies = bySymbol(fusion, FusionRow::symbol)
+                .connect(books.keyBy(BookTop::symbol))
+                .process(new MarketAnomalyFunction(config.scoreZThreshold(), config.spreadBlowoutMult(),
+                        config.spreadBlowoutMinBps(), config.eventCooldownSec()))
+                .uid("market-anomalies")
+                .name("events: score extremes and spread blow-outs");
+        DataStream<MarketNotice> feedAnomalies = bySymbol(prices, PriceRow::symbol)
+                .process(new FeedAnomalyFunction(config.latencySpikeMs(), config.dataGapSec(), config.eventCooldownSec()))
+                .uid("feed-anomalies")
+                .name("events: latency spikes and data gaps");
+        DataStream<MarketNotice> events = trades.getSideOutput(MarketEventRouter.NOTICES)
+                .union(klines.getSideOutput(KlineFunction.LATE_TRADES), pivots, marketAnomalies, feedAnomalies);
 
         write(prices, sinks.prices(), "prices");
         write(ofi, sinks.ofi(), "ofi");
         write(cvd, sinks.cvd(), "cvd");
-        return new Signals(prices, ofi, cvd);
+        write(klines, sinks.klines(), "klines");
+        write(fusion, sinks.fusion(), "fusion");
+        write(events, sinks.events(), "events");
+        return new Signals(prices, ofi, cvd, klines, fusion, events);
+    }
+
+    /**
+     * A keyed operator's output, still partitioned by symbol, keyed again without a shuffle: records
+     * stay in their subtask (same parallelism, same key groups), and a one-input operator chains on.
+     */
+    private static <T> KeyedStream<T, String> bySymbol(
+            DataStream<T> keyedOutput, KeySelector<T, String> symbol) {
+        return DataStreamUtils.reinterpretAsKeyedStream(keyedOutput, symbol);
     }
 
     /**
@@ -128,6 +190,8 @@ public final class OrderflowJob {
                 ParquetSinks.forKind(RowKinds.PRICES, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.OFI, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.CVD, dir, fingerprint, footer),
+                ParquetSinks.forKind(RowKinds.KLINES, dir, fingerprint, footer),
+                ParquetSinks.forKind(RowKinds.FUSION, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.EVENTS, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.RAW, dir, fingerprint, footer));
     }

@@ -78,6 +78,11 @@ class ExactlyOnceIT {
             assertThat(actual.prices()).containsExactlyInAnyOrderElementsOf(expected.prices());
             assertThat(actual.ofi()).containsExactlyInAnyOrderElementsOf(expected.ofi());
             assertThat(actual.cvd()).containsExactlyInAnyOrderElementsOf(expected.cvd());
+            // bars, fusion ticks and events open across the savepoint continue from their restored state and timers
+            assertThat(expected.fusion()).hasSizeGreaterThan(2 * 300);
+            assertThat(actual.klines()).containsExactlyInAnyOrderElementsOf(expected.klines());
+            assertThat(actual.fusion()).containsExactlyInAnyOrderElementsOf(expected.fusion());
+            assertThat(actual.events()).containsExactlyInAnyOrderElementsOf(expected.events());
             assertThat(actual.prices()).hasSize(expected.prices().size());
         }
     }

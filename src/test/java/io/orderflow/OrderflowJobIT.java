@@ -115,7 +115,7 @@ class OrderflowJobIT {
         List<String> expected = new ArrayList<>();
         for (String date : List.of("2024-03-09", "2024-03-10")) {
             for (String symbol : SYMBOLS) {
-                for (String kind : List.of("cvd", "ofi", "prices")) {
+                for (String kind : List.of("cvd", "fusion", "klines", "ofi", "prices")) {
                     expected.add("date=" + date + "/symbol=" + symbol + "/kind=" + kind);
                 }
             }

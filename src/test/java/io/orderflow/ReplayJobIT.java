@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.config.OrderflowConfig;
+import io.orderflow.model.MarketNotice;
 import io.orderflow.testing.Harvest;
 import io.orderflow.testing.TestEnvironments;
 import java.io.BufferedReader;
@@ -50,7 +51,7 @@ class ReplayJobIT {
             assertThat(b.prices()).containsExactlyInAnyOrderElementsOf(a.prices());
             assertThat(b.ofi()).hasSameSizeAs(a.ofi()).containsExactlyInAnyOrderElementsOf(a.ofi());
             assertThat(b.cvd()).containsExactlyInAnyOrderElementsOf(a.cvd());
-            assertThat(a.partitions()).noneMatch(p -> p.endsWith("kind=events")); // zero gaps: no resync
+            assertThat(a.events()).noneMatch(e -> e.type().equals(MarketNotice.BOOK_RESYNC)); // zero gaps: no resync
 
             Map<String, BigDecimal> expected = signedTradeVolumeBySymbol();
             for (Map.Entry<String, BigDecimal> symbol : expected.entrySet()) {

@@ -86,6 +86,43 @@ final class ConfigKeys {
     static final ConfigKey<Integer> CVD_WINDOW = ConfigKey.of(
             "CVD_WINDOW", ValueType.integer(2, 1_000_000), "300",
             "trades in the rolling median absolute deviation (MAD) window of the CVD scale");
+    static final ConfigKey<Double> FUSION_W_OFI = ConfigKey.of(
+            "FUSION_W_OFI", ValueType.number(closed(0, 10)), "0.5",
+            "weight of ofi_z in the fusion score")
+            .requiring("FUSION_W_OFI and FUSION_W_CVD not both 0");
+    static final ConfigKey<Double> FUSION_W_CVD = ConfigKey.of(
+            "FUSION_W_CVD", ValueType.number(closed(0, 10)), "0.5",
+            "weight of z_cvd in the fusion score");
+    static final ConfigKey<Integer> FUSION_WINDOW_SEC = ConfigKey.of(
+            "FUSION_WINDOW_SEC", ValueType.integer(10, 86_400), "300",
+            "one-second ticks in the robust (median/MAD) window that scales the fusion score into score_z");
+    static final ConfigKey<Integer> FUSION_IDLE_SEC = ConfigKey.of(
+            "FUSION_IDLE_SEC", ValueType.integer(1, 3600), "10",
+            "seconds of event time without ofi or cvd input after which a symbol stops ticking and its fusion state is dropped");
+    static final ConfigKey<Integer> PIVOT_BARS = ConfigKey.of(
+            "PIVOT_BARS", ValueType.integer(1, 120), "15",
+            "a swing pivot is the extreme of this many 1m bars on each side; it is confirmed when the last of them closes");
+    static final ConfigKey<Integer> DIVERGENCE_LOOKBACK_BARS = ConfigKey.of(
+            "DIVERGENCE_LOOKBACK_BARS", ValueType.integer(2, 10_080), "120",
+            "a divergence compares a confirmed pivot with the previous one of its kind at most this many 1m bars earlier");
+    static final ConfigKey<Double> SCORE_Z_THRESHOLD = ConfigKey.of(
+            "SCORE_Z_THRESHOLD", ValueType.number(openClosed(0, 1000)), "8",
+            "a score_extreme event when |score_z| reaches this");
+    static final ConfigKey<Double> SPREAD_BLOWOUT_MULT = ConfigKey.of(
+            "SPREAD_BLOWOUT_MULT", ValueType.number(openClosed(1, 10_000)), "10",
+            "a spread_blowout event when the spread reaches this multiple of its own slow baseline (and SPREAD_BLOWOUT_MIN_BPS)");
+    static final ConfigKey<Double> SPREAD_BLOWOUT_MIN_BPS = ConfigKey.of(
+            "SPREAD_BLOWOUT_MIN_BPS", ValueType.number(closed(0, 10_000)), "5",
+            "a spread_blowout also needs a spread of at least this many basis points of the mid price");
+    static final ConfigKey<Double> DATA_GAP_SEC = ConfigKey.of(
+            "DATA_GAP_SEC", ValueType.number(openClosed(0, 86_400)), "5",
+            "a data_gap event when no trade came for this many seconds of event time while the regime was active");
+    static final ConfigKey<Integer> LATENCY_SPIKE_MS = ConfigKey.of(
+            "LATENCY_SPIKE_MS", ValueType.integer(1, 3_600_000), "500",
+            "a latency_spike event when a trade's receive latency exceeds its own slow baseline by this many ms");
+    static final ConfigKey<Integer> EVENT_COOLDOWN_SEC = ConfigKey.of(
+            "EVENT_COOLDOWN_SEC", ValueType.integer(0, 86_400), "1800",
+            "after an anomaly event, seconds of event time during which the same kind of anomaly of the symbol is only counted");
     static final ConfigKey<Integer> WEB_UI_PORT = ConfigKey.of(
             "WEB_UI_PORT", ValueType.integer(1, 65_535), "8081",
             "port of the Flink Web UI in local runs")
@@ -128,7 +165,11 @@ final class ConfigKeys {
             SYMBOLS, RUN_HOURS, PARQUET_ROTATE_SEC, WSS_PING_INTERVAL, DEDUP_LRU,
             Z_MODE, SCALE_MODE, MAD_MULTIPLIER, SCALE_FAST_WEIGHT, HALF_LIFE_SEC, WINSOR_LIMIT,
             OUTPUT_DIR, STATE_DIR, MARKET_SEED, MARKET_RATE, MARKET_EVENTS,
-            BOOK_LEVELS, OFI_LEVELS, OFI_WEIGHTS, OFI_WINDOW, OFI_EMA_ALPHA, OFI_DEPTH_HALF_LIFE_SEC, CVD_WINDOW, WEB_UI_PORT,
+            BOOK_LEVELS, OFI_LEVELS, OFI_WEIGHTS, OFI_WINDOW, OFI_EMA_ALPHA, OFI_DEPTH_HALF_LIFE_SEC, CVD_WINDOW,
+            FUSION_W_OFI, FUSION_W_CVD, FUSION_WINDOW_SEC, FUSION_IDLE_SEC,
+            PIVOT_BARS, DIVERGENCE_LOOKBACK_BARS, SCORE_Z_THRESHOLD, SPREAD_BLOWOUT_MULT, SPREAD_BLOWOUT_MIN_BPS,
+            DATA_GAP_SEC, LATENCY_SPIKE_MS, EVENT_COOLDOWN_SEC,
+            WEB_UI_PORT,
             SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC, CAPTURE,
             REPLAY_FILES, RESUME_FROM);
 

@@ -124,6 +124,11 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
             throw ConfigKeys.REPLAY_FILES.reject("", "empty while SOURCE=replay: name the recordings to replay",
                     sourceOf(ConfigKeys.REPLAY_FILES, settings));
         }
+        if ((Double) values.get(ConfigKeys.FUSION_W_OFI.name()) == 0.0
+                && (Double) values.get(ConfigKeys.FUSION_W_CVD.name()) == 0.0) {
+            throw ConfigKeys.FUSION_W_OFI.reject("0", "0 while FUSION_W_CVD is 0 too: the fusion score would always be 0",
+                    sourceOf(ConfigKeys.FUSION_W_OFI, settings));
+        }
         double[] weights = (double[]) values.get(OFI_WEIGHTS.name());
         if (weights == null) {
             weights = new double[ofiLevels];
@@ -243,6 +248,54 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
 
     public int cvdWindow() {
         return get(ConfigKeys.CVD_WINDOW);
+    }
+
+    public double fusionWeightOfi() {
+        return get(ConfigKeys.FUSION_W_OFI);
+    }
+
+    public double fusionWeightCvd() {
+        return get(ConfigKeys.FUSION_W_CVD);
+    }
+
+    public int fusionWindowSec() {
+        return get(ConfigKeys.FUSION_WINDOW_SEC);
+    }
+
+    public int fusionIdleSec() {
+        return get(ConfigKeys.FUSION_IDLE_SEC);
+    }
+
+    public int pivotBars() {
+        return get(ConfigKeys.PIVOT_BARS);
+    }
+
+    public int divergenceLookbackBars() {
+        return get(ConfigKeys.DIVERGENCE_LOOKBACK_BARS);
+    }
+
+    public double scoreZThreshold() {
+        return get(ConfigKeys.SCORE_Z_THRESHOLD);
+    }
+
+    public double spreadBlowoutMult() {
+        return get(ConfigKeys.SPREAD_BLOWOUT_MULT);
+    }
+
+    public double spreadBlowoutMinBps() {
+        return get(ConfigKeys.SPREAD_BLOWOUT_MIN_BPS);
+    }
+
+    public double dataGapSec() {
+        return get(ConfigKeys.DATA_GAP_SEC);
+    }
+
+    public int latencySpikeMs() {
+        return get(ConfigKeys.LATENCY_SPIKE_MS);
+    }
+
+    public int eventCooldownSec() {
+        return get(ConfigKeys.EVENT_COOLDOWN_SEC);
     }
 
     public int webUiPort() {

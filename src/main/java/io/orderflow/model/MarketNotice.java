@@ -1,8 +1,8 @@
 package io.orderflow.model;
 
 /**
- * Something that happened to the feed rather than in the market (a book resync, a gap filled), kept
- * in the output as a row of the {@code events} kind.
+ * Something that happened, to the feed (a book resync, a late trade, a data gap) or in the market (a
+ * swing pivot, a divergence, an anomaly), kept in the output as a row of the {@code events} kind.
  *
  * @param timeMs exchange time if known, else receive time
  * @param type what happened, e.g. {@code book_resync}
@@ -11,6 +11,22 @@ package io.orderflow.model;
 public record MarketNotice(String symbol, long timeMs, String type, String metaJson) {
 
     public static final String BOOK_RESYNC = "book_resync";
+    /** A trade that arrived after the watermark had closed its one-minute bar; kept here, not in klines. */
+    public static final String LATE_TRADE = "late_trade";
+    public static final String PIVOT_HIGH = "pivot_high";
+    public static final String PIVOT_LOW = "pivot_low";
+    /** Price made a higher high while CVD made a lower high. */
+    public static final String BEARISH_DIVERGENCE = "bearish_divergence";
+    /** Price made a lower low while CVD made a higher low. */
+    public static final String BULLISH_DIVERGENCE = "bullish_divergence";
+    /** Price made a lower high while CVD made a higher high. */
+    public static final String HIDDEN_BEARISH_DIVERGENCE = "hidden_bearish_divergence";
+    /** Price made a higher low while CVD made a lower low. */
+    public static final String HIDDEN_BULLISH_DIVERGENCE = "hidden_bullish_divergence";
+    public static final String SCORE_EXTREME = "score_extreme";
+    public static final String SPREAD_BLOWOUT = "spread_blowout";
+    public static final String DATA_GAP = "data_gap";
+    public static final String LATENCY_SPIKE = "latency_spike";
 
     /**
      * A {@link #BOOK_RESYNC} notice, the live source's and the replay's alike.

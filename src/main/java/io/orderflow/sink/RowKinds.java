@@ -8,6 +8,8 @@ import static io.orderflow.sink.ParquetColumn.string;
 import static io.orderflow.sink.ParquetColumn.timestampMillis;
 
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.FusionRow;
+import io.orderflow.model.KlineRow;
 import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
@@ -65,7 +67,43 @@ public final class RowKinds {
                     bool("floor_used", CvdRow::floorUsed),
                     optionalString("regime", CvdRow::regime)));
 
-    /** What happened to the feed (book resyncs, ...): one row per notice. */
+    /** OHLCV bars: one row per symbol, timeframe and bar with at least one trade. */
+    public static final ParquetRowKind<KlineRow> KLINES = new ParquetRowKind<>(
+            "klines",
+            KlineRow::tsMs,
+            KlineRow::symbol,
+            List.of(
+                    timestampMillis("ts_ms", KlineRow::tsMs),
+                    string("symbol", KlineRow::symbol),
+                    string("timeframe", KlineRow::timeframe),
+                    float64("open", KlineRow::open),
+                    float64("high", KlineRow::high),
+                    float64("low", KlineRow::low),
+                    float64("close", KlineRow::close),
+                    float64("volume", KlineRow::volume),
+                    float64("quote_volume", KlineRow::quoteVolume),
+                    float64("taker_buy_volume", KlineRow::takerBuyVolume),
+                    int64("trade_count", KlineRow::tradeCount),
+                    float64("vwap", KlineRow::vwap)));
+
+    /** The fused order-flow score: one row per symbol and second of event time. */
+    public static final ParquetRowKind<FusionRow> FUSION = new ParquetRowKind<>(
+            "fusion",
+            FusionRow::tsMs,
+            FusionRow::symbol,
+            List.of(
+                    timestampMillis("ts_ms", FusionRow::tsMs),
+                    string("symbol", FusionRow::symbol),
+                    float64("score", FusionRow::score),
+                    float64("score_z", FusionRow::scoreZ),
+                    float64("ofi_z", FusionRow::ofiZ),
+                    float64("z_cvd", FusionRow::zCvd),
+                    timestampMillis("ofi_ts_ms", FusionRow::ofiTsMs),
+                    timestampMillis("cvd_ts_ms", FusionRow::cvdTsMs),
+                    optionalString("regime", FusionRow::regime),
+                    bool("warmup", FusionRow::warmup)));
+
+    /** What happened to the feed or in the market (book resyncs, pivots, anomalies, ...): one row per event. */
     public static final ParquetRowKind<MarketNotice> EVENTS = new ParquetRowKind<>(
             "events",
             MarketNotice::timeMs,

@@ -10,19 +10,10 @@ import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.jobgraph.OperatorID;
-import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
-import org.apache.flink.runtime.metrics.groups.TaskMetricGroup;
-import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
 import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
-import org.apache.flink.runtime.operators.testutils.MockEnvironment;
-import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -105,18 +96,8 @@ class CvdFunctionTest {
     @Test
     void reportsTheMedianScaleAndTheFloorHitRateOfRecentRowsAsGauges() throws Exception {
         InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
-        TaskMetricGroup task = new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
-            @Override
-            public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name, Map<String, String> info) {
-                return metrics;
-            }
-        };
         RobustScaleSettings settings = new RobustScaleSettings(ScaleMode.EWMA, 1.0, 4, 1.8, 0.2, 8);
-        try (MockEnvironment env = new MockEnvironmentBuilder().setMetricGroup(task).build();
-                var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new CvdFunction(ZMode.DELTA, settings)), Trade::symbol,
-                        Types.STRING, env)) {
-            h.open();
+        try (var h = KeyedHarness.openWithMetrics(new CvdFunction(ZMode.DELTA, settings), Trade::symbol, metrics)) {
             Gauge<?> median = (Gauge<?>) metrics.get("cvd_scale_median");
             Gauge<?> floorHits = (Gauge<?>) metrics.get("cvd_floor_hit_rate");
             assertThat(median.getValue()).isEqualTo(Double.NaN);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.model.BookTop;
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.FusionRow;
+import io.orderflow.model.KlineRow;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
@@ -22,7 +24,10 @@ class StateTypesTest {
     @ParameterizedTest
     @ValueSource(classes = {
         Trade.class, BookTop.class, MarketEvent.class, PriceRow.class, OfiRow.class, CvdRow.class,
-        MarketNotice.class, RawFrame.class,
+        MarketNotice.class, RawFrame.class, KlineRow.class, KlineBar.class,
+        FusionRow.class, FusionState.class, FusionInputs.class,
+        PivotDivergenceState.class, SwingPivots.class, DivergenceDetector.class, Pivot.class, CoolDown.class,
+        CappedBaseline.class, MarketAnomalyState.class, FeedAnomalyState.class,
         OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class,
         RobustZScore.class, DecayingAverage.class, RollingMad.class
     })

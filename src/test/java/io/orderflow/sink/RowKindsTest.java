@@ -48,6 +48,42 @@ class RowKindsTest {
     }
 
     @Test
+    void klinesSchemaIsTheContract() {
+        assertThat(RowKinds.KLINES.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
+                message klines {
+                  required int64 ts_ms (TIMESTAMP(MILLIS,true));
+                  required binary symbol (STRING);
+                  required binary timeframe (STRING);
+                  required double open;
+                  required double high;
+                  required double low;
+                  required double close;
+                  required double volume;
+                  required double quote_volume;
+                  required double taker_buy_volume;
+                  required int64 trade_count;
+                  required double vwap;
+                }"""));
+    }
+
+    @Test
+    void fusionSchemaIsTheContract() {
+        assertThat(RowKinds.FUSION.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
+                message fusion {
+                  required int64 ts_ms (TIMESTAMP(MILLIS,true));
+                  required binary symbol (STRING);
+                  required double score;
+                  required double score_z;
+                  required double ofi_z;
+                  required double z_cvd;
+                  required int64 ofi_ts_ms (TIMESTAMP(MILLIS,true));
+                  required int64 cvd_ts_ms (TIMESTAMP(MILLIS,true));
+                  optional binary regime (STRING);
+                  required boolean warmup;
+                }"""));
+    }
+
+    @Test
     void eventsSchemaIsTheContract() {
         assertThat(RowKinds.EVENTS.schema()).isEqualTo(MessageTypeParser.parseMessageType("""
                 message events {

@@ -1,6 +1,9 @@
 package io.orderflow.testing;
 
 import io.orderflow.model.CvdRow;
+import io.orderflow.model.FusionRow;
+import io.orderflow.model.KlineRow;
+import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
 import java.io.IOException;
@@ -50,6 +53,29 @@ public final class Harvest implements AutoCloseable {
                 rs -> new CvdRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
                         rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9),
                         rs.getString(10)));
+    }
+
+    public List<KlineRow> klines() throws Exception {
+        return read("klines",
+                "epoch_ms(ts_ms), symbol, timeframe, open, high, low, close, volume, quote_volume,"
+                        + " taker_buy_volume, trade_count, vwap",
+                rs -> new KlineRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9),
+                        rs.getDouble(10), rs.getLong(11), rs.getDouble(12)));
+    }
+
+    public List<FusionRow> fusion() throws Exception {
+        return read("fusion",
+                "epoch_ms(ts_ms), symbol, score, score_z, ofi_z, z_cvd, epoch_ms(ofi_ts_ms), epoch_ms(cvd_ts_ms),"
+                        + " regime, warmup",
+                rs -> new FusionRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
+                        rs.getBoolean(10)));
+    }
+
+    public List<MarketNotice> events() throws Exception {
+        return read("events", "symbol, epoch_ms(ts_ms), event_type, meta_json",
+                rs -> new MarketNotice(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
     }
 
     /** The partition directories holding committed files, relative to the harvest root. */
