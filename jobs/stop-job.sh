@@ -18,11 +18,8 @@ if [ -z "$job_id" ]; then
 fi
 
 echo "Stopping job $job_id with a savepoint under $SAVEPOINTS ..."
-out="$(flink_cli stop --savepointPath "file://$SAVEPOINTS" "$job_id" 2>&1)" || {
-  echo "$out" >&2
-  die "stop-with-savepoint of job $job_id failed (the client's output is above); the job may still run"
-}
-path="$(echo "$out" | sed -n 's/^Savepoint completed\. Path: //p')"
-[ -n "$path" ] || { echo "$out" >&2; die "the client did not report the savepoint's path"; }
+path="$(cli_extract 's/^Savepoint completed\. Path: //p' \
+  "stop-with-savepoint of job $job_id failed, the job may still run" \
+  stop --savepointPath "file://$SAVEPOINTS" "$job_id")"
 echo "Stopped job $job_id. Savepoint: $path"
 echo "  resume with: jobs/resume-job.sh   (or jobs/submit-job.sh --from-savepoint $path)"

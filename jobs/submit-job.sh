@@ -25,12 +25,9 @@ cli_args=(run --detached)
 [ -n "$parallelism" ] && cli_args+=(--parallelism "$parallelism")
 
 echo "Submitting $(basename "$jar") (profile $profile${savepoint:+, from $savepoint}) to http://127.0.0.1:$(rest_port)"
-out="$(flink_cli "${cli_args[@]}" "$jar" --profile "$profile" ${job_args[@]+"${job_args[@]}"} 2>&1)" || {
-  echo "$out" >&2
-  die "the submission failed (the client's output is above)"
-}
-job_id="$(echo "$out" | sed -n 's/.*Job has been submitted with JobID \([0-9a-f]\{32\}\).*/\1/p')"
-[ -n "$job_id" ] || { echo "$out" >&2; die "the client did not report a job id"; }
+job_id="$(cli_extract 's/.*Job has been submitted with JobID \([0-9a-f]\{32\}\).*/\1/p' \
+  "the submission failed" \
+  "${cli_args[@]}" "$jar" --profile "$profile" ${job_args[@]+"${job_args[@]}"})"
 echo "Submitted job $job_id"
 echo "  Web UI: http://127.0.0.1:$(rest_port)/#/job/running/$job_id/overview"
 echo "  stop it with a savepoint: jobs/stop-job.sh $job_id"

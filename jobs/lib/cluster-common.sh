@@ -44,19 +44,34 @@ flink_cli() {
     -cp "$DIST/lib/*" org.apache.flink.client.cli.CliFrontend "$@")
 }
 
+# Runs Flink's client and prints what SED_SCRIPT extracts from its output. When the client fails,
+# or its output does not hold the value, shows that output and stops with FAILURE.
+#   cli_extract SED_SCRIPT FAILURE CLIENT_ARGS...
+cli_extract() {
+  local sed_script="$1" failure="$2" out value
+  shift 2
+  out="$(flink_cli "$@" 2>&1)" || { echo "$out" >&2; die "$failure (the client's output is above)"; }
+  value="$(echo "$out" | sed -n "$sed_script")"
+  [ -n "$value" ] || { echo "$out" >&2; die "$failure: the client's output (above) does not say"; }
+  echo "$value"
+}
+
 # The ids of the running jobs, one a line.
 running_jobs() {
   flink_cli list -r 2>/dev/null | sed -n 's/^.* : \([0-9a-f]\{32\}\) : .*(RUNNING)$/\1/p'
 }
 
-# The newest complete savepoint under STATE_DIR/savepoints (one with its _metadata), or nothing.
+# The newest complete savepoint under STATE_DIR/savepoints (one with its _metadata, written last),
+# by the time of that file, or nothing.
 latest_savepoint() {
-  ls -1td "$SAVEPOINTS"/savepoint-* 2>/dev/null | while read -r dir; do
-    if [ -f "$dir/_metadata" ]; then
-      echo "file://$dir"
-      break
+  local dir newest=""
+  for dir in "$SAVEPOINTS"/savepoint-*/; do
+    [ -f "$dir/_metadata" ] || continue
+    if [ -z "$newest" ] || [ "$dir/_metadata" -nt "$newest/_metadata" ]; then
+      newest="${dir%/}"
     fi
   done
+  [ -z "$newest" ] || echo "file://$newest"
 }
 
 job_jar() {

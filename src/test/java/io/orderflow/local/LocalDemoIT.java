@@ -94,7 +94,7 @@ class LocalDemoIT {
             List<String> resume = new ArrayList<>(settings);
             resume.addAll(List.of("--resume-from", "latest"));
             String second = runUntilThenStop(resume, tmp.resolve("second.log"), () -> harvest.prices().size() > before + 200);
-            assertThat(second).contains("Resuming from the newest savepoint: file:" + tmp.resolve("state/savepoints"));
+            assertThat(second).contains("Resuming from the newest savepoint: " + tmp.resolve("state/savepoints").toUri());
 
             assertThat(harvest.inProgressFiles()).isZero();
             TradeIds.assertContiguousWithoutDuplicates(harvest.prices(), List.of("BTCUSDT", "ETHUSDT"));
