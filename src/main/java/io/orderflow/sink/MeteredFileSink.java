@@ -15,7 +15,6 @@ import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.sink.FileSinkCommittable;
-import org.apache.flink.connector.file.sink.writer.FileWriter;
 import org.apache.flink.connector.file.sink.writer.FileWriterBucketState;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.metrics.Counter;
@@ -93,16 +92,17 @@ public final class MeteredFileSink<T>
         return sink.getWriteResultSerializer();
     }
 
-    /** The FileSink's writer, timed and counted. */
-    static final class Writer<T>
+    /** The FileSink's writer (or any writer of its kind), timed and counted. */
+    static final class Writer<T, W extends StatefulSinkWriter<T, FileWriterBucketState>
+                    & CommittingSinkWriter<T, FileSinkCommittable>>
             implements StatefulSinkWriter<T, FileWriterBucketState>, CommittingSinkWriter<T, FileSinkCommittable> {
 
-        private final FileWriter<T> writer;
+        private final W writer;
         private final Counter writeErrors;
         private volatile double lastFlushSeconds = Double.NaN;
         private long flushNanos;
 
-        Writer(FileWriter<T> writer, MetricGroup group) {
+        Writer(W writer, MetricGroup group) {
             this.writer = writer;
             this.writeErrors = group.counter(WRITE_ERRORS, new SimpleCounter());
             group.gauge(FLUSH_SECONDS, () -> lastFlushSeconds);
