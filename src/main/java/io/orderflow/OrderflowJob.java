@@ -14,6 +14,7 @@ import io.orderflow.model.Trade;
 import io.orderflow.signal.CvdFunction;
 import io.orderflow.signal.OfiFunction;
 import io.orderflow.signal.PriceTapeFunction;
+import io.orderflow.signal.RobustScaleSettings;
 import io.orderflow.sink.ParquetSinks;
 import io.orderflow.sink.RowKinds;
 import io.orderflow.source.MarketWatermarks;
@@ -47,8 +48,7 @@ public final class OrderflowJob {
     private static final Logger LOG = LoggerFactory.getLogger(OrderflowJob.class);
 
     /** Keys of the harvest spec that are validated already but drive features still to come. */
-    static final List<String> NOT_USED_YET = List.of(
-            "Z_MODE", "SCALE_MODE", "MAD_MULTIPLIER", "SCALE_FAST_WEIGHT", "HALF_LIFE_SEC");
+    static final List<String> NOT_USED_YET = List.of();
 
     /** Where each kind of row goes. */
     public record Sinks(
@@ -87,28 +87,39 @@ public final class OrderflowJob {
                 .uid("route-market-events")
                 .name("route trades and books");
         DataStream<BookTop> books = trades.getSideOutput(MarketEventRouter.BOOKS);
-        trades.getSideOutput(MarketEventRouter.NOTICES).sinkTo(sinks.events()).uid("sink-events").name("sink: events");
-        trades.getSideOutput(MarketEventRouter.RAW).sinkTo(sinks.raw()).uid("sink-raw").name("sink: raw");
+        write(trades.getSideOutput(MarketEventRouter.NOTICES), sinks.events(), "events");
+        write(trades.getSideOutput(MarketEventRouter.RAW), sinks.raw(), "raw");
 
         DataStream<PriceRow> prices = trades.keyBy(Trade::symbol)
                 .process(new PriceTapeFunction())
                 .uid("prices")
                 .name("prices: latency and receive rate");
         DataStream<CvdRow> cvd = trades.keyBy(Trade::symbol)
-                .process(new CvdFunction(config.cvdWindow(), config.winsorLimit()))
+                .process(new CvdFunction(config.zMode(), RobustScaleSettings.cvd(config)))
                 .uid("cvd")
                 .name("cvd: cumulative volume delta");
         // Monitoring counts of the z tails, chained after the CVD function (see CvdTailCounters).
         cvd = cvd.map(new CvdTailCounters()).uid("cvd-tail-metrics").name("metrics: cvd z tails");
         DataStream<OfiRow> ofi = books.keyBy(BookTop::symbol)
-                .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha()))
+                .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha(),
+                        config.ofiDepthHalfLifeSec()))
                 .uid("ofi")
                 .name("ofi: order flow imbalance");
 
-        prices.sinkTo(sinks.prices()).uid("sink-prices").name("sink: prices");
-        ofi.sinkTo(sinks.ofi()).uid("sink-ofi").name("sink: ofi");
-        cvd.sinkTo(sinks.cvd()).uid("sink-cvd").name("sink: cvd");
+        write(prices, sinks.prices(), "prices");
+        write(ofi, sinks.ofi(), "ofi");
+        write(cvd, sinks.cvd(), "cvd");
         return new Signals(prices, ofi, cvd);
+    }
+
+    /**
+     * Attaches the sink of one kind in a task of its own: on each checkpoint a Parquet sink closes and
+     * fsyncs its part files, which can take a few hundred ms on a busy disk. Chained, that would stall
+     * the operator computing the rows (or the source) for as long; unchained, the rows wait in
+     * network buffers and signals keep flowing to any other consumer.
+     */
+    private static <T> void write(DataStream<T> rows, Sink<T> sink, String kind) {
+        rows.sinkTo(sink).uid("sink-" + kind).name("sink: " + kind).disableChaining();
     }
 
     /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration behind it. */

@@ -32,19 +32,20 @@ final class ConfigKeys {
             "what the CVD z-score is computed over: each trade's signed volume (delta) or CVD against its slow trend (level)");
     static final ConfigKey<ScaleMode> SCALE_MODE = ConfigKey.of(
             "SCALE_MODE", ValueType.choice(ScaleMode.class), "hybrid",
-            "how signals are scaled before the z-score");
+            "how the CVD z-score's scale is estimated: slow decaying RMS (ewma), MAD times MAD_MULTIPLIER (mad),"
+                    + " or SCALE_FAST_WEIGHT of the fast robust scale plus the rest of the slow one (hybrid)");
     static final ConfigKey<Double> MAD_MULTIPLIER = ConfigKey.of(
             "MAD_MULTIPLIER", ValueType.number(openClosed(0, 100)), "1.8",
-            "factor applied to the median absolute deviation to make a scale");
+            "the CVD scale's floor in robust sigmas (1.4826 x MAD of the last CVD_WINDOW trades); the scale of mad mode");
     static final ConfigKey<Double> SCALE_FAST_WEIGHT = ConfigKey.of(
             "SCALE_FAST_WEIGHT", ValueType.number(closed(0, 1)), "0.20",
-            "weight of the fast scale in the hybrid scale");
+            "weight of the fast robust scale in the hybrid CVD scale; the slow one has the rest");
     static final ConfigKey<Double> HALF_LIFE_SEC = ConfigKey.of(
             "HALF_LIFE_SEC", ValueType.number(openClosed(0, 86_400)), "600",
-            "half-life in seconds of the exponentially weighted scale");
+            "half-life in seconds (event time) of the CVD z-score's location and slow scale");
     static final ConfigKey<Double> WINSOR_LIMIT = ConfigKey.of(
             "WINSOR_LIMIT", ValueType.number(openClosed(0, 1000)), "8",
-            "z-scores are clipped to plus or minus this value");
+            "z_cvd is z_raw clipped to plus or minus this value; residuals are clipped there before the CVD scale learns them");
     static final ConfigKey<String> OUTPUT_DIR = ConfigKey.of(
             "OUTPUT_DIR", ValueType.path(), "./data",
             "root directory of the partitioned Parquet output")
@@ -79,9 +80,12 @@ final class ConfigKeys {
     static final ConfigKey<Double> OFI_EMA_ALPHA = ConfigKey.of(
             "OFI_EMA_ALPHA", ValueType.number(openClosed(0, 1)), "0.05",
             "smoothing factor of the OFI exponential moving average");
+    static final ConfigKey<Double> OFI_DEPTH_HALF_LIFE_SEC = ConfigKey.of(
+            "OFI_DEPTH_HALF_LIFE_SEC", ValueType.number(openClosed(0, 86_400)), "60",
+            "half-life in seconds (event time) of the mean level depth OFI is divided by");
     static final ConfigKey<Integer> CVD_WINDOW = ConfigKey.of(
             "CVD_WINDOW", ValueType.integer(2, 1_000_000), "300",
-            "events in the rolling CVD z-score window");
+            "trades in the rolling median absolute deviation (MAD) window of the CVD scale");
     static final ConfigKey<Integer> WEB_UI_PORT = ConfigKey.of(
             "WEB_UI_PORT", ValueType.integer(1, 65_535), "8081",
             "port of the Flink Web UI in local runs")
@@ -125,7 +129,7 @@ final class ConfigKeys {
             SYMBOLS, RUN_HOURS, PARQUET_ROTATE_SEC, WSS_PING_INTERVAL, DEDUP_LRU,
             Z_MODE, SCALE_MODE, MAD_MULTIPLIER, SCALE_FAST_WEIGHT, HALF_LIFE_SEC, WINSOR_LIMIT,
             OUTPUT_DIR, STATE_DIR, MARKET_SEED, MARKET_RATE, MARKET_EVENTS,
-            BOOK_LEVELS, OFI_LEVELS, OFI_WEIGHTS, OFI_WINDOW, OFI_EMA_ALPHA, CVD_WINDOW, WEB_UI_PORT,
+            BOOK_LEVELS, OFI_LEVELS, OFI_WEIGHTS, OFI_WINDOW, OFI_EMA_ALPHA, OFI_DEPTH_HALF_LIFE_SEC, CVD_WINDOW, WEB_UI_PORT,
             SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC, CAPTURE,
             REPLAY_FILES, RESUME_FROM);
 

@@ -237,6 +237,10 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
         return get(ConfigKeys.OFI_EMA_ALPHA);
     }
 
+    public double ofiDepthHalfLifeSec() {
+        return get(ConfigKeys.OFI_DEPTH_HALF_LIFE_SEC);
+    }
+
     public int cvdWindow() {
         return get(ConfigKeys.CVD_WINDOW);
     }

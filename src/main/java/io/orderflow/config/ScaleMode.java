@@ -1,11 +1,11 @@
 package io.orderflow.config;
 
-/** How a signal is scaled before it is turned into a z-score (key {@code SCALE_MODE}). */
+/** How the CVD z-score's scale is estimated (key {@code SCALE_MODE}); see {@code RobustZScore}. */
 public enum ScaleMode {
-    /** Exponentially weighted moving deviation. */
+    /** Root mean square residual, decaying in event time with half-life {@code HALF_LIFE_SEC}. */
     EWMA,
-    /** Median absolute deviation, times {@code MAD_MULTIPLIER}. */
+    /** 1.4826 × the median absolute deviation of the last {@code CVD_WINDOW} residuals, times {@code MAD_MULTIPLIER}. */
     MAD,
-    /** A blend of scales; {@code SCALE_FAST_WEIGHT} is the weight of the fast one. */
+    /** {@code SCALE_FAST_WEIGHT} of the fast robust scale (1.4826 × MAD) plus the rest of the slow EWMA one. */
     HYBRID
 }

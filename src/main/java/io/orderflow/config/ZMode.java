@@ -1,9 +1,9 @@
 package io.orderflow.config;
 
-/** What the OFI z-score is computed over (key {@code Z_MODE}). */
+/** What the CVD z-score is computed over (key {@code Z_MODE}). */
 public enum ZMode {
-    /** The OFI contribution of each event. */
+    /** Each trade's signed volume, against its decaying mean. */
     DELTA,
-    /** The running OFI level. */
+    /** The CVD itself, against its own slow trend (its decaying mean). */
     LEVEL
 }

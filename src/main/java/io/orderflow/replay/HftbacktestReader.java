@@ -1,10 +1,7 @@
 package io.orderflow.replay;
 
 import io.orderflow.replay.RecordedMessage.Kind;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -26,15 +23,14 @@ final class HftbacktestReader implements MessageReader {
     private static final String STREAM_START = "{\"stream\":\"";
 
     private final Path file;
-    private final BufferedReader lines;
+    private final LineReader lines;
     private final ArrayDeque<RecordedMessage> readAhead = new ArrayDeque<>();
     private String symbol;
     private long lineNumber;
 
     HftbacktestReader(Path file) throws IOException {
         this.file = file;
-        this.lines = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+        this.lines = new LineReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16), 1 << 16);
     }
 
     @Override
@@ -71,22 +67,18 @@ final class HftbacktestReader implements MessageReader {
 
     /** The next non-blank line as a message (snapshots without their symbol yet), or null. */
     private RecordedMessage read() throws IOException {
-        String line;
+        boolean more;
         do {
-            line = lines.readLine();
+            more = lines.next();
             lineNumber++;
-        } while (line != null && line.isBlank());
-        if (line == null) {
+        } while (more && lines.isBlank());
+        if (!more) {
             return null;
         }
-        int space = line.indexOf(' ');
-        long nanos;
-        try {
-            nanos = Long.parseLong(line, 0, Math.max(space, 0), 10);
-        } catch (NumberFormatException e) {
-            throw new IOException("no <recv_ts_ns> prefix at " + file + ":" + lineNumber, e);
-        }
-        String text = line.substring(space + 1);
+        int start = lines.start();
+        int space = lines.indexOf((byte) ' ', start);
+        long nanos = recvTimeNanos(start, space);
+        String text = lines.text(space + 1, lines.end());
         if (text.startsWith(SNAPSHOT_START)) {
             return new RecordedMessage(nanos, Kind.DEPTH_SNAPSHOT, null, null, text);
         }
@@ -95,5 +87,21 @@ final class HftbacktestReader implements MessageReader {
             symbol = at < 0 ? null : text.substring(STREAM_START.length(), at).toUpperCase(Locale.ROOT);
         }
         return new RecordedMessage(nanos, Kind.WEBSOCKET, null, null, text);
+    }
+
+    /** The {@code <recv_ts_ns>} prefix of the current line, its digits in {@code [start, space)}. */
+    private long recvTimeNanos(int start, int space) throws IOException {
+        byte[] bytes = lines.buffer();
+        long nanos = 0;
+        boolean valid = space > start && space - start <= 19;
+        for (int i = start; valid && i < space; i++) {
+            int digit = bytes[i] - '0';
+            valid = digit >= 0 && digit <= 9;
+            nanos = nanos * 10 + digit;
+        }
+        if (!valid || nanos < 0) { // 19 digits beyond Long.MAX_VALUE wrap negative
+            throw new IOException("no <recv_ts_ns> prefix at " + file + ":" + lineNumber);
+        }
+        return nanos;
     }
 }

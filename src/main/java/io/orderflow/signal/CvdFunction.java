@@ -1,69 +1,70 @@
 package io.orderflow.signal;
 
+import io.orderflow.config.ZMode;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.Trade;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Per symbol: cumulative volume delta (the running sum of signed taker volume) and the z-score of
- * each trade's delta against a rolling window of deltas, winsorised for {@code z_cvd}.
+ * Per symbol: cumulative volume delta (the running sum of signed taker volume) and a robust z-score
+ * ({@link RobustZScore}) of either each trade's delta ({@code Z_MODE=delta}) or of the CVD against
+ * its own slow trend ({@code Z_MODE=level}), winsorised for {@code z_cvd}.
  *
- * <p>The scale is the window's plain standard deviation; there is no floor on it yet, so
- * {@code sigma_floor} is 0 and {@code floor_used} false.
+ * <p>Per subtask it reports the gauges {@code cvd_scale_median} and {@code cvd_floor_hit_rate} over
+ * its last {@link #HEALTH_ROWS} rows: a keyed function cannot keep metrics per symbol cheaply.
  */
 public class CvdFunction extends KeyedProcessFunction<String, Trade, CvdRow> {
 
-    static final double NO_FLOOR = 0.0;
+    static final int HEALTH_ROWS = 1_000;
 
-    private final int window;
-    private final double winsorLimit;
+    private final ZMode zMode;
+    private final RobustScaleSettings settings;
 
     private transient ValueState<CvdState> state;
+    private transient RecentScaleHealth health;
 
-    public CvdFunction(int window, double winsorLimit) {
-        if (!(winsorLimit > 0.0)) {
-            throw new IllegalArgumentException("winsor limit must be positive, got " + winsorLimit);
-        }
-        new RollingStats(window); // fails here, at job build time, on a bad window
-        this.window = window;
-        this.winsorLimit = winsorLimit;
+    public CvdFunction(ZMode zMode, RobustScaleSettings settings) {
+        this.zMode = zMode;
+        this.settings = settings;
     }
 
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("cvd-state", CvdState.class));
+        health = new RecentScaleHealth(HEALTH_ROWS);
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        metrics.gauge("cvd_scale_median", (Gauge<Double>) health::medianScale);
+        metrics.gauge("cvd_floor_hit_rate", (Gauge<Double>) health::floorHitRate);
     }
 
     @Override
     public void processElement(Trade trade, Context ctx, Collector<CvdRow> out) throws Exception {
         CvdState s = state.value();
         if (s == null) {
-            s = new CvdState(window);
+            s = new CvdState(settings);
         }
         double delta = trade.signedQty();
         s.cvd += delta;
-        s.deltas.add(delta);
-        double zRaw = s.deltas.zScore(delta);
+        RobustZScore z = s.z;
+        double zCvd = z.update(trade.tradeTimeMs(), zMode == ZMode.LEVEL ? s.cvd : delta);
+        health.record(z.scale, z.floorUsed);
         out.collect(new CvdRow(
                 trade.tradeTimeMs(),
                 trade.symbol(),
                 s.cvd,
                 delta,
-                zRaw,
-                winsorise(zRaw, winsorLimit),
-                s.deltas.std(),
-                NO_FLOOR,
-                false,
+                z.zRaw,
+                zCvd,
+                z.scale,
+                z.sigmaFloor,
+                z.floorUsed,
                 s.regime.record(trade.eventTimeMs())));
         state.update(s);
-    }
-
-    /** Clips z to [−limit, limit]. */
-    static double winsorise(double z, double limit) {
-        return Math.max(-limit, Math.min(limit, z));
     }
 }

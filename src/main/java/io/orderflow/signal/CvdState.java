@@ -4,14 +4,14 @@ package io.orderflow.signal;
 public class CvdState {
 
     public double cvd;
-    public RollingStats deltas;
+    public RobustZScore z;
     public ActivityRegime regime;
 
     /** For Flink's POJO serializer. */
     public CvdState() {}
 
-    public CvdState(int window) {
-        this.deltas = new RollingStats(window);
+    public CvdState(RobustScaleSettings settings) {
+        this.z = settings.newScore();
         this.regime = new ActivityRegime();
     }
 }

@@ -9,29 +9,30 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Per symbol: the weighted multi-level OFI of each book update against the previous one, its
- * rolling z-score and its EMA. The first book of a symbol only sets the reference state.
+ * Per symbol: the weighted multi-level OFI of each book update against the previous one, divided
+ * by the mean depth of those levels over an event-time decaying window (Cont, Cucuringu and Zhang
+ * 2023), its rolling z-score and its EMA. The first book of a symbol only sets the reference state
+ * and starts the depth average.
  */
 public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
-
-    /** OFI is not depth-normalised yet: the divisor is one. */
-    static final double UNIT_SCALE = 1.0;
 
     private final double[] weights;
     private final int window;
     private final double emaAlpha;
+    private final double depthHalfLifeSec;
 
     private transient ValueState<BookTop> previousBook;
     private transient ValueState<OfiState> stats;
 
-    public OfiFunction(double[] weights, int window, double emaAlpha) {
+    public OfiFunction(double[] weights, int window, double emaAlpha, double depthHalfLifeSec) {
         if (weights.length == 0) {
             throw new IllegalArgumentException("OFI needs at least one level weight");
         }
         this.weights = weights.clone();
         this.window = window;
         this.emaAlpha = emaAlpha;
-        new OfiState(window, emaAlpha); // fails here, at job build time, on a bad window or alpha
+        this.depthHalfLifeSec = depthHalfLifeSec;
+        newState(); // fails here, at job build time, on a bad window, alpha or half-life
     }
 
     @Override
@@ -47,11 +48,12 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
         previousBook.update(book);
         OfiState state = stats.value();
         if (state == null) {
-            state = new OfiState(window, emaAlpha);
+            state = newState();
         }
         String regime = state.regime.record(book.eventTimeMs());
+        double depth = state.depth.add(book.eventTimeMs(), OrderFlowImbalance.meanDepth(book, weights.length));
         if (previous != null) {
-            double ofi = OrderFlowImbalance.weighted(previous, book, weights) / UNIT_SCALE;
+            double ofi = OrderFlowImbalance.normalised(OrderFlowImbalance.weighted(previous, book, weights), depth);
             RollingStats w = state.window;
             w.add(ofi);
             out.collect(new OfiRow(
@@ -59,12 +61,16 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
                     book.symbol(),
                     ofi,
                     w.zScore(ofi),
-                    UNIT_SCALE,
+                    depth,
                     regime,
                     state.ema.update(ofi),
                     !w.isFull(),
                     w.isStdZero()));
         }
         stats.update(state);
+    }
+
+    private OfiState newState() {
+        return new OfiState(window, emaAlpha, depthHalfLifeSec);
     }
 }

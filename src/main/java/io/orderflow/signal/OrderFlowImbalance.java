@@ -33,6 +33,24 @@ public final class OrderFlowImbalance {
         return ofi;
     }
 
+    /**
+     * The mean queue size over the first {@code levels} levels of both sides,
+     * {@code Σ (qb_i + qa_i) / (2·levels)}: the depth OFI is normalised by (Cont, Cucuringu and
+     * Zhang 2023). Zero-padded levels count as empty queues.
+     */
+    public static double meanDepth(BookTop book, int levels) {
+        double sum = 0.0;
+        for (int level = 0; level < levels; level++) {
+            sum += qty(book.bidQtys(), level) + qty(book.askQtys(), level);
+        }
+        return sum / (2.0 * levels);
+    }
+
+    /** OFI in units of mean level depth; 0 when the book has been empty throughout (no depth). */
+    public static double normalised(double ofi, double meanDepth) {
+        return meanDepth > 0.0 ? ofi / meanDepth : 0.0;
+    }
+
     /** The contribution e of one level; levels beyond a book's depth count as empty. */
     public static double atLevel(BookTop previous, BookTop current, int level) {
         return bidContribution(

@@ -49,6 +49,7 @@ class ConfigValidationTest {
         "RUN_HOURS          | 1e400         | not finite        | a number >= 0",
         "SCALE_FAST_WEIGHT  | 1.5           | out of range      | a number [0, 1]",
         "OFI_EMA_ALPHA      | 0             | out of range      | a number (0, 1]",
+        "OFI_DEPTH_HALF_LIFE_SEC | 0        | out of range      | a number (0, 86400]",
         "MARKET_RATE        | 100001        | out of range      | a number (0, 100000]",
         "WINSOR_LIMIT       | -1            | out of range      | a number (0, 1000]",
         "Z_MODE             | zscore        | not a known choice | one of delta, level",

@@ -36,6 +36,7 @@ class OrderflowConfigTest {
         assertThat(config.madMultiplier()).isEqualTo(1.8);
         assertThat(config.scaleFastWeight()).isEqualTo(0.20);
         assertThat(config.halfLifeSec()).isEqualTo(600);
+        assertThat(config.ofiDepthHalfLifeSec()).isEqualTo(60);
         assertThat(config.winsorLimit()).isEqualTo(8);
         assertThat(config.outputDir()).isEqualTo("./data");
         assertThat(config.stateDir()).isEqualTo("./state");

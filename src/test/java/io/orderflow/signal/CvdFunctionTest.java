@@ -3,21 +3,48 @@ package io.orderflow.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import io.orderflow.config.ScaleMode;
+import io.orderflow.config.ZMode;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.groups.TaskMetricGroup;
+import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class CvdFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Trade, CvdRow> harness(
-            double winsorLimit, OperatorSubtaskState restoreFrom) throws Exception {
-        return KeyedHarness.open(() -> new CvdFunction(4, winsorLimit), Trade::symbol, restoreFrom);
+            ZMode zMode, double winsorLimit, OperatorSubtaskState restoreFrom) throws Exception {
+        RobustScaleSettings settings = new RobustScaleSettings(ScaleMode.EWMA, 1.0, 4, 0.5, 0.2, winsorLimit);
+        return KeyedHarness.open(() -> new CvdFunction(zMode, settings), Trade::symbol, restoreFrom);
+    }
+
+    /** +2 and −1 at 0 ms, +3 one half-life later: deltas 2, −1, 3; CVD 2, 1, 4. */
+    private static List<CvdRow> threeTrades(ZMode zMode, double winsorLimit) throws Exception {
+        var h = harness(zMode, winsorLimit, null);
+        KeyedHarness.feed(h, List.of(
+                trade("BTCUSDT", 0, 2.0, false, 1),
+                trade("BTCUSDT", 0, 1.0, true, 2),
+                trade("BTCUSDT", 1000, 3.0, false, 3)),
+                Trade::eventTimeMs);
+        List<CvdRow> rows = List.copyOf(h.extractOutputValues());
+        h.close();
+        return rows;
     }
 
     private static Trade trade(String symbol, long t, double qty, boolean buyerIsMaker, long id) {
@@ -26,7 +53,7 @@ class CvdFunctionTest {
 
     @Test
     void accumulatesSignedTakerVolume() throws Exception {
-        var h = harness(8, null);
+        var h = harness(ZMode.DELTA, 8, null);
         KeyedHarness.feed(h, List.of(
                 trade("BTCUSDT", 1000, 2.0, false, 1), // taker buy  +2
                 trade("BTCUSDT", 1001, 0.5, true, 2), //  taker sell −0.5
@@ -37,15 +64,7 @@ class CvdFunctionTest {
         assertThat(rows).extracting(CvdRow::delta).containsExactly(2.0, -0.5, -1.5, 4.0);
         assertThat(rows).extracting(CvdRow::cvd).containsExactly(2.0, 1.5, 0.0, 4.0);
         assertThat(rows).extracting(CvdRow::tsMs).containsExactly(1000L, 1001L, 1002L, 1003L);
-        // {2, −0.5, −1.5, 4}: mean 1, squared deviations 1, 2.25, 6.25, 9 → variance 4.625
-        CvdRow last = rows.get(3);
-        assertThat(last.scale()).isCloseTo(Math.sqrt(4.625), offset(1e-12));
-        assertThat(last.zRaw()).isCloseTo(3 / Math.sqrt(4.625), offset(1e-12));
-        assertThat(last.zCvd()).isEqualTo(last.zRaw());
-        assertThat(rows).allSatisfy(r -> {
-            assertThat(r.sigmaFloor()).isZero();
-            assertThat(r.floorUsed()).isFalse();
-        });
+        assertThat(rows).extracting(CvdRow::regime).containsOnly(ActivityRegime.NORMAL);
         assertThat(h.numKeyedStateEntries()).isEqualTo(1);
         assertThat(h.numEventTimeTimers()).isZero();
         assertThat(h.numProcessingTimeTimers()).isZero();
@@ -53,17 +72,65 @@ class CvdFunctionTest {
     }
 
     @Test
+    void deltaModeScoresEachTradesSignedVolumeAgainstItsDecayingMean() throws Exception {
+        List<CvdRow> rows = threeTrades(ZMode.DELTA, 8);
+        // 2: first value, z 0. −1: r = −3, no scale yet, z 0; learnt: μ = 0.5, mean r² = 4.5,
+        // residuals {0, −3}. 3 (1 s later, weights halved): r = 3 − 0.5 = 2.5, scale √4.5
+        // (floor 0.5 · 1.4826 · MAD{0, −3} = 0.5 · 1.4826 · 1.5 = 1.11 does not bind)
+        assertThat(rows).extracting(CvdRow::zRaw).containsExactly(0.0, 0.0, 2.5 / Math.sqrt(4.5));
+        CvdRow last = rows.get(2);
+        assertThat(last.scale()).isCloseTo(Math.sqrt(4.5), offset(1e-12));
+        assertThat(last.sigmaFloor()).isCloseTo(0.5 * 1.4826 * 1.5, offset(1e-12));
+        assertThat(last.floorUsed()).isFalse();
+        assertThat(last.zCvd()).isEqualTo(last.zRaw());
+    }
+
+    @Test
+    void levelModeScoresCvdAgainstItsOwnSlowTrend() throws Exception {
+        List<CvdRow> rows = threeTrades(ZMode.LEVEL, 8);
+        // CVD 2: first value. CVD 1: r = −1; learnt: trend 1.5, mean r² = 0.5, residuals {0, −1}.
+        // CVD 4: r = 4 − 1.5 = 2.5, scale √0.5 (floor 0.5 · 1.4826 · 0.5 = 0.37 does not bind)
+        assertThat(rows).extracting(CvdRow::zRaw).containsExactly(0.0, 0.0, 2.5 / Math.sqrt(0.5));
+        assertThat(rows.get(2).scale()).isCloseTo(Math.sqrt(0.5), offset(1e-12));
+        assertThat(rows.get(2).sigmaFloor()).isCloseTo(0.5 * 1.4826 * 0.5, offset(1e-12));
+    }
+
+    @Test
     void zCvdIsZRawWinsorised() throws Exception {
-        var h = harness(1.0, null);
-        KeyedHarness.feed(h, List.of(
-                trade("ETHUSDT", 1, 1, false, 1), trade("ETHUSDT", 2, 1, true, 2),
-                trade("ETHUSDT", 3, 1, false, 3), trade("ETHUSDT", 4, 9, false, 4)),
-                Trade::eventTimeMs);
-        CvdRow last = h.extractOutputValues().get(3);
-        // {1, −1, 1, 9}: mean 2.5, variance (2.25 + 12.25 + 2.25 + 42.25)/4 = 14.75
-        assertThat(last.zRaw()).isCloseTo(6.5 / Math.sqrt(14.75), offset(1e-12));
+        CvdRow last = threeTrades(ZMode.LEVEL, 1.0).get(2);
+        assertThat(last.zRaw()).isCloseTo(2.5 / Math.sqrt(0.5), offset(1e-12));
         assertThat(last.zCvd()).isEqualTo(1.0);
-        h.close();
+    }
+
+    @Test
+    void reportsTheMedianScaleAndTheFloorHitRateOfRecentRowsAsGauges() throws Exception {
+        InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+        TaskMetricGroup task = new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
+            @Override
+            public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name, Map<String, String> info) {
+                return metrics;
+            }
+        };
+        RobustScaleSettings settings = new RobustScaleSettings(ScaleMode.EWMA, 1.0, 4, 1.8, 0.2, 8);
+        try (MockEnvironment env = new MockEnvironmentBuilder().setMetricGroup(task).build();
+                var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new CvdFunction(ZMode.DELTA, settings)), Trade::symbol,
+                        Types.STRING, env)) {
+            h.open();
+            Gauge<?> median = (Gauge<?>) metrics.get("cvd_scale_median");
+            Gauge<?> floorHits = (Gauge<?>) metrics.get("cvd_floor_hit_rate");
+            assertThat(median.getValue()).isEqualTo(Double.NaN);
+            assertThat(floorHits.getValue()).isEqualTo(0.0);
+            KeyedHarness.feed(h, List.of(
+                    trade("BTCUSDT", 0, 2.0, false, 1),
+                    trade("BTCUSDT", 0, 1.0, true, 2),
+                    trade("BTCUSDT", 1000, 3.0, false, 3)),
+                    Trade::eventTimeMs);
+            // scales 0, 0 (no history), then the floor 1.8 · 1.4826 · 1.5 = 4.0 over σ_slow = √4.5
+            assertThat(h.extractOutputValues()).extracting(CvdRow::floorUsed).containsExactly(false, false, true);
+            assertThat(median.getValue()).isEqualTo(0.0);
+            assertThat((Double) floorHits.getValue()).isCloseTo(1 / 3.0, offset(1e-12));
+        }
     }
 
     @Test
@@ -74,17 +141,17 @@ class CvdFunctionTest {
             trades.add(trade(i % 2 == 0 ? "BTCUSDT" : "ETHUSDT", 1000L + i * 7L,
                     random.nextDouble(0.001, 3), random.nextBoolean(), i));
         }
-        var uninterrupted = harness(2, null);
+        var uninterrupted = harness(ZMode.LEVEL, 2, null);
         KeyedHarness.feed(uninterrupted, trades, Trade::eventTimeMs);
         List<CvdRow> expected = new ArrayList<>(uninterrupted.extractOutputValues());
         uninterrupted.close();
 
-        var first = harness(2, null);
+        var first = harness(ZMode.LEVEL, 2, null);
         KeyedHarness.feed(first, trades.subList(0, 123), Trade::eventTimeMs);
         List<CvdRow> actual = new ArrayList<>(first.extractOutputValues());
         OperatorSubtaskState snapshot = first.snapshot(1L, 123L);
         first.close();
-        var restored = harness(2, snapshot);
+        var restored = harness(ZMode.LEVEL, 2, snapshot);
         KeyedHarness.feed(restored, trades.subList(123, trades.size()), Trade::eventTimeMs);
         actual.addAll(restored.extractOutputValues());
         restored.close();

@@ -21,8 +21,8 @@ class CvdSignTest {
 
     @Test
     void winsorisingClipsOnlyTheTails() {
-        assertThat(CvdFunction.winsorise(12.5, 8)).isEqualTo(8.0);
-        assertThat(CvdFunction.winsorise(-9, 8)).isEqualTo(-8.0);
-        assertThat(CvdFunction.winsorise(3.25, 8)).isEqualTo(3.25);
+        assertThat(RobustZScore.winsorise(12.5, 8)).isEqualTo(8.0);
+        assertThat(RobustZScore.winsorise(-9, 8)).isEqualTo(-8.0);
+        assertThat(RobustZScore.winsorise(3.25, 8)).isEqualTo(3.25);
     }
 }

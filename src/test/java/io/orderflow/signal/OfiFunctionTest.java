@@ -8,6 +8,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.OfiRow;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -20,13 +21,13 @@ class OfiFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, BookTop, OfiRow> harness(
             OperatorSubtaskState restoreFrom) throws Exception {
-        return KeyedHarness.open(() -> new OfiFunction(WEIGHTS, 3, 0.5), BookTop::symbol, restoreFrom);
+        return KeyedHarness.open(() -> new OfiFunction(WEIGHTS, 3, 0.5, 0.1), BookTop::symbol, restoreFrom);
     }
 
     @Test
-    void emitsOfiZAndEmaPerUpdateAfterTheFirstBook() throws Exception {
+    void emitsDepthNormalisedOfiZAndEmaPerUpdateAfterTheFirstBook() throws Exception {
         var h = harness(null);
-        // Two levels; level 1 bid queue +2, then +4, then level 2 ask queue −1 (ask added: −1).
+        // Two levels; level 1 bid queue +2, then +4, then level 2 ask queue +1 (ask added: −1).
         KeyedHarness.feed(h, List.of(
                 book("BTCUSDT", 1000, d(100, 99), d(1, 1), d(101, 102), d(1, 1)),
                 book("BTCUSDT", 1100, d(100, 99), d(3, 1), d(101, 102), d(1, 1)),
@@ -36,31 +37,39 @@ class OfiFunctionTest {
 
         List<OfiRow> rows = h.extractOutputValues();
         assertThat(rows).hasSize(3);
-        // ofi = 0.5·e1 + 0.5·e2: 1.0, 2.0, −0.5
-        assertThat(rows).extracting(OfiRow::ofiValue).containsExactly(1.0, 2.0, -0.5);
+        // mean level depth (Σ q / 4) per book: 1, 1.5, 2.5, 2.75. Half-life 100 ms, one update per
+        // 100 ms, so each step halves the old weight:
+        //   1 → (0.5·1 + 1.5)/1.5 = 4/3 → (0.75·4/3 + 2.5)/1.75 = 2 → (0.875·2 + 2.75)/1.875 = 2.4
+        assertThat(rows).extracting(OfiRow::scale).usingElementComparator(close())
+                .containsExactly(4 / 3.0, 2.0, 2.4);
+        // raw ofi = 0.5·e1 + 0.5·e2: 1, 2, −0.5; divided by the depth: 0.75, 1, −5/24
+        assertThat(rows).extracting(OfiRow::ofiValue).usingElementComparator(close())
+                .containsExactly(0.75, 1.0, -5 / 24.0);
         assertThat(rows).extracting(OfiRow::tsMs).containsExactly(1100L, 1200L, 1300L);
-        // window {1}: no spread; {1,2}: z(2) = 1; {1,2,−0.5} full: mean 5/6, var 19/18·... see below
+        // window {0.75}: no spread; {0.75, 1}: z(1) = 0.125/0.125 = 1
         assertThat(rows.get(0).stdZero()).isTrue();
         assertThat(rows.get(0).ofiZ()).isZero();
         assertThat(rows.get(0).warmup()).isTrue();
-        assertThat(rows.get(1).ofiZ()).isEqualTo(1.0);
+        assertThat(rows.get(1).ofiZ()).isCloseTo(1.0, offset(1e-12));
         assertThat(rows.get(1).warmup()).isTrue();
-        // {1, 2, −0.5}: mean 5/6; squared deviations 1/36, 49/36, 64/36 → variance 114/108
-        double z = (-0.5 - 5 / 6.0) / Math.sqrt(114 / 108.0);
+        // {54, 72, −15}/72: mean 37/72; deviations 17, 35, −52 (/72) → variance 4218/(5184·3)
+        double z = (-52 / 72.0) / Math.sqrt(4218 / 15552.0);
         assertThat(rows.get(2).ofiZ()).isCloseTo(z, offset(1e-12));
         assertThat(rows.get(2).warmup()).isFalse();
         assertThat(rows.get(2).stdZero()).isFalse();
-        // EMA α = 0.5: 1 → 1.5 → 0.5
-        assertThat(rows).extracting(OfiRow::ofiEma).containsExactly(1.0, 1.5, 0.5);
-        assertThat(rows).allSatisfy(r -> {
-            assertThat(r.scale()).isEqualTo(1.0);
-            assertThat(r.regime()).isEqualTo(ActivityRegime.NORMAL);
-        });
+        // EMA α = 0.5: 0.75 → 0.875 → (0.875 − 5/24)/2 = 1/3
+        assertThat(rows).extracting(OfiRow::ofiEma).usingElementComparator(close())
+                .containsExactly(0.75, 0.875, 1 / 3.0);
+        assertThat(rows).extracting(OfiRow::regime).containsOnly(ActivityRegime.NORMAL);
         // state: previous book and stats for one symbol; no timers
         assertThat(h.numKeyedStateEntries()).isEqualTo(2);
         assertThat(h.numEventTimeTimers()).isZero();
         assertThat(h.numProcessingTimeTimers()).isZero();
         h.close();
+    }
+
+    private static Comparator<Double> close() {
+        return (a, b) -> Math.abs(a - b) <= 1e-12 ? 0 : Double.compare(a, b);
     }
 
     @Test
@@ -71,7 +80,11 @@ class OfiFunctionTest {
         h.processElement(book("BTCUSDT", 3, d(100, 99), d(2, 1), d(101, 102), d(1, 1)), 3);
         assertThat(h.extractOutputValues()).singleElement().satisfies(r -> {
             assertThat(r.symbol()).isEqualTo("BTCUSDT");
-            assertThat(r.ofiValue()).isEqualTo(0.5);
+            // raw 0.5 over BTCUSDT's own depth only (ETHUSDT's queues of 5 stay apart): the mean
+            // depth 1, then 1.25 two ms later, weighted 2^(−2/100) : 1
+            double decay = Math.pow(2, -0.02);
+            assertThat(r.scale()).isCloseTo((decay + 1.25) / (decay + 1), offset(1e-12));
+            assertThat(r.ofiValue()).isCloseTo(0.5 / r.scale(), offset(1e-12));
         });
         assertThat(h.numKeyedStateEntries()).isEqualTo(4);
         h.close();

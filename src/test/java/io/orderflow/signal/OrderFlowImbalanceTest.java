@@ -82,4 +82,20 @@ class OrderFlowImbalanceTest {
         assertThat(OrderFlowImbalance.weighted(previous, current, d(1 / 3.0, 1 / 3.0, 1 / 3.0)))
                 .isCloseTo(7 / 3.0, org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    @Test
+    void meanDepthAveragesTheQueuesOfTheFirstLevelsOfBothSides() {
+        BookTop book = book(d(100, 99, 98), d(1, 2, 30), d(101, 102, 103), d(3, 4, 50));
+        // (1 + 2 + 3 + 4) / 4: level 3 is not among the first two
+        assertThat(OrderFlowImbalance.meanDepth(book, 2)).isEqualTo(2.5);
+        // a padded level is an empty queue: (1 + 0 + 3 + 0) / 4
+        BookTop thin = book(d(100, 0), d(1, 0), d(101, 0), d(3, 0));
+        assertThat(OrderFlowImbalance.meanDepth(thin, 2)).isEqualTo(1.0);
+    }
+
+    @Test
+    void normalisedOfiIsInUnitsOfMeanDepthAndZeroWithoutDepth() {
+        assertThat(OrderFlowImbalance.normalised(3.0, 1.5)).isEqualTo(2.0);
+        assertThat(OrderFlowImbalance.normalised(-3.0, 0.0)).isZero();
+    }
 }

@@ -23,7 +23,8 @@ class StateTypesTest {
     @ValueSource(classes = {
         Trade.class, BookTop.class, MarketEvent.class, PriceRow.class, OfiRow.class, CvdRow.class,
         MarketNotice.class, RawFrame.class,
-        OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class
+        OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class,
+        RobustZScore.class, DecayingAverage.class, RollingMad.class
     })
     void isAPojoWithoutGenericFields(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);

@@ -1,6 +1,7 @@
 package io.orderflow.testing;
 
 import io.orderflow.config.OrderflowConfig;
+import io.orderflow.config.ZMode;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.MarketEvent;
@@ -8,9 +9,12 @@ import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
 import io.orderflow.model.Trade;
 import io.orderflow.signal.ActivityRegime;
+import io.orderflow.signal.DecayingAverage;
 import io.orderflow.signal.DecayingRate;
 import io.orderflow.signal.Ema;
 import io.orderflow.signal.OrderFlowImbalance;
+import io.orderflow.signal.RobustScaleSettings;
+import io.orderflow.signal.RobustZScore;
 import io.orderflow.signal.RollingStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,7 @@ public final class SignalOracle {
         RollingStats window = new RollingStats(config.ofiWindow());
         Ema ema = new Ema(config.ofiEmaAlpha());
         ActivityRegime regime = new ActivityRegime();
+        DecayingAverage depth = new DecayingAverage(config.ofiDepthHalfLifeSec());
         BookTop previous = null;
         for (MarketEvent event : events) {
             if (event.isTrade()) {
@@ -35,10 +40,12 @@ public final class SignalOracle {
             }
             BookTop book = event.book();
             String state = regime.record(book.eventTimeMs());
+            double scale = depth.add(book.eventTimeMs(), OrderFlowImbalance.meanDepth(book, config.ofiLevels()));
             if (previous != null) {
-                double ofi = OrderFlowImbalance.weighted(previous, book, config.ofiWeights());
+                double ofi = OrderFlowImbalance.normalised(
+                        OrderFlowImbalance.weighted(previous, book, config.ofiWeights()), scale);
                 window.add(ofi);
-                rows.add(new OfiRow(book.eventTimeMs(), book.symbol(), ofi, window.zScore(ofi), 1.0, state,
+                rows.add(new OfiRow(book.eventTimeMs(), book.symbol(), ofi, window.zScore(ofi), scale, state,
                         ema.update(ofi), !window.isFull(), window.isStdZero()));
             }
             previous = book;
@@ -48,18 +55,15 @@ public final class SignalOracle {
 
     public static List<CvdRow> cvd(List<MarketEvent> events, OrderflowConfig config) {
         List<CvdRow> rows = new ArrayList<>();
-        RollingStats deltas = new RollingStats(config.cvdWindow());
+        RobustZScore z = RobustScaleSettings.cvd(config).newScore();
         ActivityRegime regime = new ActivityRegime();
         double cvd = 0;
         for (Trade trade : trades(events)) {
             double delta = trade.signedQty();
             cvd += delta;
-            deltas.add(delta);
-            double z = deltas.zScore(delta);
-            double limit = config.winsorLimit();
-            rows.add(new CvdRow(trade.tradeTimeMs(), trade.symbol(), cvd, delta, z,
-                    Math.max(-limit, Math.min(limit, z)), deltas.std(), 0.0, false,
-                    regime.record(trade.eventTimeMs())));
+            double zCvd = z.update(trade.tradeTimeMs(), config.zMode() == ZMode.LEVEL ? cvd : delta);
+            rows.add(new CvdRow(trade.tradeTimeMs(), trade.symbol(), cvd, delta, z.zRaw, zCvd, z.scale,
+                    z.sigmaFloor, z.floorUsed, regime.record(trade.eventTimeMs())));
         }
         return rows;
     }

@@ -6,6 +6,7 @@ import io.orderflow.model.BookTop;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
+import io.orderflow.testing.LinearFit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,7 +140,7 @@ class MarketSimulatorTest {
         SecondBuckets buckets = new SecondBuckets(events("BTCUSDT", 29, 200_000));
 
         assertThat(buckets.midChangeCount()).isGreaterThan(1_000);
-        assertThat(correlation(buckets.ofi(), buckets.midChange())).isGreaterThan(0.3);
+        assertThat(LinearFit.of(buckets.ofi(), buckets.midChange()).correlation()).isGreaterThan(0.3);
     }
 
     private static void assertValid(BookTop book, int levels) {
@@ -240,19 +241,6 @@ class MarketSimulatorTest {
                 - (pa <= paPrev ? qa : 0) + (pa >= paPrev ? qaPrev : 0);
     }
 
-    private static double correlation(double[] x, double[] y) {
-        double meanX = Arrays.stream(x).average().orElseThrow();
-        double meanY = Arrays.stream(y).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - meanX) * (y[i] - meanY);
-            sxx += (x[i] - meanX) * (x[i] - meanX);
-            syy += (y[i] - meanY) * (y[i] - meanY);
-        }
-        return sxy / Math.sqrt(sxx * syy);
-    }
 
     private static List<Double> prices(List<MarketEvent> events) {
         return events.stream()

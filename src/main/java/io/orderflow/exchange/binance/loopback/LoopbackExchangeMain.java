@@ -1,6 +1,10 @@
 package io.orderflow.exchange.binance.loopback;
 
 import io.orderflow.exchange.binance.MarketType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +15,9 @@ import java.util.concurrent.CountDownLatch;
  * Runs a {@link LoopbackExchange} standalone until killed, printing its URLs:
  * {@code --market spot|usdm --symbols BTCUSDT,ETHUSDT --ws-port 9443 --rest-port 8090
  * [--seed 42] [--rate 50]}. Ports default to 0 (ephemeral).
+ *
+ * <p>Each line read from standard input is answered with {@code sent <n>}, the WebSocket messages
+ * sent so far: a parent process (the bench) reads the input rate this way.
  */
 public final class LoopbackExchangeMain {
 
@@ -46,7 +53,22 @@ public final class LoopbackExchangeMain {
         exchange.start();
         System.out.println("ws   " + exchange.wsBaseUrl());
         System.out.println("rest " + exchange.restBaseUrl());
+        answerStatsRequests(exchange);
         closed.await();
+    }
+
+    private static void answerStatsRequests(LoopbackExchange exchange) {
+        Thread stats = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                while (in.readLine() != null) {
+                    System.out.println("sent " + exchange.messagesSent());
+                }
+            } catch (IOException e) {
+                // No standard input to answer on: nothing to do.
+            }
+        }, "loopback-exchange-stats");
+        stats.setDaemon(true);
+        stats.start();
     }
 
     private static Map<String, String> flags(String[] args) {
