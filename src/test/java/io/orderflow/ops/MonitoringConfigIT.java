@@ -32,14 +32,11 @@ class MonitoringConfigIT {
     private static final Path REPO = Path.of("").toAbsolutePath();
     private static final Path PROMETHEUS = REPO.resolve("monitoring/prometheus");
     private static final String INSTALL_PROMETHEUS = "run .ci/run once (it installs Debian's prometheus package)";
-    /** An operator metric's name after Flink's prefix; a regex group such as {@code (symbol_)?} included. */
-    private static final Pattern OPERATOR_METRIC = Pattern.compile("flink_taskmanager_job_task_operator_((?:\\(symbol_\\)\\?)?[a-z0-9_]+)");
+    /** An operator metric's name after Flink's prefix. */
+    private static final Pattern OPERATOR_METRIC = Pattern.compile("flink_taskmanager_job_task_operator_([a-z0-9_]+)");
 
-    /**
-     * Registered by CvdFunction (the robust CVD scale of issue 4), per symbol or not: the queries
-     * match both forms of the name.
-     */
-    static final Set<String> CVD_SCALE_METRICS = Set.of("(symbol_)?cvd_scale_median", "(symbol_)?cvd_floor_hit_rate");
+    /** Registered by CvdFunction per subtask (the robust CVD scale). */
+    static final Set<String> CVD_SCALE_METRICS = Set.of("cvd_scale_median", "cvd_floor_hit_rate");
 
     /**
      * Every operator metric the job registers, as Prometheus names it: the harvest spec's name,
@@ -103,9 +100,9 @@ class MonitoringConfigIT {
         assertThat(JOB_METRICS).containsAll(queried);
         // the spec's panels and alerts are all there
         assertThat(queried).contains("symbol_regime_cvd_z_abs_gt2_total", "symbol_regime_cvd_z_abs_gt3_total",
-                "(symbol_)?cvd_scale_median", "symbol_recv_rate_tps", "symbol_empty_minute_buckets_total",
+                "cvd_scale_median", "symbol_recv_rate_tps", "symbol_empty_minute_buckets_total",
                 "dedup_hits_total", "parquet_flush_sec", "ws_reconnects_total", "symbol_latency_ms_p99",
-                "(symbol_)?cvd_floor_hit_rate");
+                "cvd_floor_hit_rate");
         // every panel reads the provisioned datasource
         String datasource = Files.readString(REPO.resolve("monitoring/grafana/provisioning/datasources/prometheus.yml"));
         dashboard.findValues("datasource").forEach(ds ->

@@ -216,12 +216,10 @@ class StandaloneClusterIT {
                         && r.values().stream().allMatch(v -> v > 0 && v < 60));
         await("sum by (job_id) (" + P + "write_errors_total" + job + ")", r -> r.size() == 1 && r.containsValue(0.0));
         await("flink_jobmanager_job_numRestarts" + job, r -> r.size() == 1 && r.containsValue(0.0));
-        // the CVD scale gauges, once CvdFunction registers them (issue 4)
-        String cvdFunction = Files.readString(REPO.resolve("src/main/java/io/orderflow/signal/CvdFunction.java"));
+        // the CVD scale gauges, per CVD subtask
         for (String gauge : List.of("cvd_scale_median", "cvd_floor_hit_rate")) {
-            if (cvdFunction.contains("\"" + gauge + "\"")) {
-                await("{__name__=~\"" + P + "(symbol_)?" + gauge + "\"," + job.substring(1), r -> !r.isEmpty());
-            }
+            await("max by (operator_name) (" + P + gauge + job + ")",
+                    r -> r.size() == 1 && r.values().stream().allMatch(v -> v >= 0));
         }
 
         // the WebSocket source's counters, on the live job; a dropped connection is counted
