@@ -2,6 +2,7 @@ package io.orderflow;
 
 import io.orderflow.config.ConfigException;
 import io.orderflow.config.OrderflowConfig;
+import io.orderflow.metrics.CvdTailCounters;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.FusionRow;
@@ -120,6 +121,8 @@ public final class OrderflowJob {
                 .process(new CvdFunction(config.zMode(), RobustScaleSettings.cvd(config)))
                 .uid("cvd")
                 .name("cvd: cumulative volume delta");
+        // Monitoring counts of the z tails, chained after the CVD function (see CvdTailCounters).
+        cvd = cvd.map(new CvdTailCounters()).uid("cvd-tail-metrics").name("metrics: cvd z tails");
         SingleOutputStreamOperator<KlineRow> klines = trades.keyBy(Trade::symbol)
                 .process(new KlineFunction())
                 .uid("klines")

@@ -158,7 +158,8 @@ final class ConfigKeys {
             .requiring("not empty when SOURCE=replay");
     static final ConfigKey<String> RESUME_FROM = ConfigKey.of(
             "RESUME_FROM", ValueType.optionalPath(), "",
-            "savepoint or retained checkpoint a local run starts from; empty starts afresh")
+            "savepoint or retained checkpoint a local run starts from, or latest (the newest savepoint"
+                    + " under STATE_DIR/savepoints); empty starts afresh")
             .operational();
 
     static final List<ConfigKey<?>> ALL = List.of(

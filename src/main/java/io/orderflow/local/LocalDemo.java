@@ -2,16 +2,19 @@ package io.orderflow.local;
 
 import io.orderflow.MarketSources;
 import io.orderflow.OrderflowJob;
+import io.orderflow.config.ConfigException;
 import io.orderflow.config.OrderflowConfig;
 import io.orderflow.config.SourceKind;
 import io.orderflow.exchange.binance.loopback.LoopbackExchange;
 import io.orderflow.model.MarketEvent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,7 +39,8 @@ import sun.misc.Signal;
  * real WebSocket source; any other SOURCE is read as configured.
  *
  * <p>Ctrl+C or SIGTERM stops the job with a savepoint, so the last Parquet files are committed, and
- * the process exits 0. The signals are caught rather than left to shutdown hooks: during JVM
+ * the process exits 0. {@code RESUME_FROM} starts a run from a savepoint; {@code latest} means the
+ * newest one under STATE_DIR/savepoints. The same path serves local harvest runs (jobs/harvest.sh). The signals are caught rather than left to shutdown hooks: during JVM
  * shutdown Flink's own hooks would tear the MiniCluster down under the savepoint.
  */
 public final class LocalDemo {
@@ -55,10 +59,19 @@ public final class LocalDemo {
 
     public static void main(String[] args) throws Exception {
         OrderflowConfig config = OrderflowJob.configOrExit(args);
-        System.exit(new LocalDemo(config).run());
+        try {
+            System.exit(new LocalDemo(config).run());
+        } catch (ConfigException e) {
+            System.err.println("orderflow: " + e.getMessage());
+            System.exit(2);
+        }
     }
 
-    /** Flink settings of a local run: flink-conf/ if present, then this run's ports and paths. */
+    /**
+     * Flink settings of a local run: flink-conf/ if present, then this run's ports and paths.
+     *
+     * @throws ConfigException if RESUME_FROM is {@code latest} and there is no savepoint
+     */
     public static Configuration flinkConfiguration(OrderflowConfig config) {
         Path confDir = Path.of("flink-conf");
         Configuration conf = Files.isDirectory(confDir)
@@ -70,8 +83,26 @@ public final class LocalDemo {
         conf.set(RestOptions.PORT, config.webUiPort());
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, state.resolve("checkpoints").toUri().toString());
         conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, state.resolve("savepoints").toUri().toString());
-        config.resumeFrom().ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path));
+        Optional<String> resumeFrom = config.resumeFrom();
+        if (resumeFrom.isPresent()) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, resumeFrom.get().equals(Savepoints.LATEST)
+                    ? latestSavepoint(state.resolve("savepoints"))
+                    : resumeFrom.get());
+        }
         return conf;
+    }
+
+    private static String latestSavepoint(Path savepoints) {
+        Path latest;
+        try {
+            latest = Savepoints.latest(savepoints).orElseThrow(() -> new ConfigException(
+                    "RESUME_FROM=latest but there is no savepoint under " + savepoints
+                            + ": stop a run with Ctrl+C first, or give a savepoint's path"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the savepoints under " + savepoints, e);
+        }
+        System.out.printf("Resuming from the newest savepoint: %s%n", latest.toUri());
+        return latest.toUri().toString();
     }
 
     int run() throws Exception {
@@ -127,7 +158,8 @@ public final class LocalDemo {
             System.out.printf("%s: stopping with a savepoint (Ctrl+C again aborts)...%n", stopRequested.get());
             String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
                     .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            System.out.printf("Savepoint: %s%n  resume with: ./jobs/demo.sh --resume-from %s%n", savepoint, savepoint);
+            System.out.printf("Savepoint: %s%n  resume with the same settings and --resume-from latest (or --resume-from %s)%n",
+                    savepoint, savepoint);
         }
         try {
             finished.get();

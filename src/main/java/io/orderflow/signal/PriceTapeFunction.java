@@ -1,7 +1,10 @@
 package io.orderflow.signal;
 
+import io.orderflow.metrics.SymbolTapeMetrics;
 import io.orderflow.model.PriceRow;
 import io.orderflow.model.Trade;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -10,18 +13,22 @@ import org.apache.flink.util.Collector;
 
 /**
  * Per symbol: the trade tape with the receive latency of each trade and the symbol's rolling
- * receive rate (trades per second over ~10 s of receive time).
+ * receive rate (trades per second over ~10 s of receive time). Both also go to the per-symbol
+ * metrics ({@link SymbolTapeMetrics}: receive rate, latency quantiles, empty one-minute buckets).
  */
 public class PriceTapeFunction extends KeyedProcessFunction<String, Trade, PriceRow> {
 
     static final double RECEIVE_RATE_TAU_SEC = 10.0;
 
     private transient ValueState<DecayingRate> receiveRate;
+    /** Operator-local, not state: metrics start afresh with each run of the task. */
+    private transient Map<String, SymbolTapeMetrics> metrics;
 
     @Override
     public void open(OpenContext openContext) {
         receiveRate = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("prices-receive-rate", DecayingRate.class));
+        metrics = new HashMap<>();
     }
 
     @Override
@@ -32,6 +39,14 @@ public class PriceTapeFunction extends KeyedProcessFunction<String, Trade, Price
         }
         rate.record(trade.receiveTimeMs());
         receiveRate.update(rate);
+        long latencyMs = trade.receiveTimeMs() - trade.eventTimeMs();
+        double perSecond = rate.perSecond();
+        SymbolTapeMetrics symbolMetrics = metrics.get(trade.symbol());
+        if (symbolMetrics == null) {
+            symbolMetrics = new SymbolTapeMetrics(getRuntimeContext().getMetricGroup(), trade.symbol());
+            metrics.put(trade.symbol(), symbolMetrics);
+        }
+        symbolMetrics.record(trade.tradeTimeMs(), trade.receiveTimeMs(), latencyMs, perSecond);
         out.collect(new PriceRow(
                 trade.tradeTimeMs(),
                 trade.eventTimeMs(),
@@ -39,7 +54,7 @@ public class PriceTapeFunction extends KeyedProcessFunction<String, Trade, Price
                 trade.price(),
                 trade.qty(),
                 trade.tradeId(),
-                trade.receiveTimeMs() - trade.eventTimeMs(),
-                rate.perSecond()));
+                latencyMs,
+                perSecond));
     }
 }

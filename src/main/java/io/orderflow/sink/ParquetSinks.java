@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Files are rolled on every checkpoint: FileSink keeps in-progress files hidden and publishes them
  * only when the checkpoint completes (its two-phase commit), so a restore neither loses nor repeats
- * rows. The checkpoint interval is therefore also the file interval.
+ * rows. The checkpoint interval is therefore also the file interval. Each sink reports its write
+ * errors and flush time ({@link MeteredFileSink}).
  */
 public final class ParquetSinks {
 
@@ -39,7 +40,7 @@ public final class ParquetSinks {
      * @param configFingerprint stored in every footer under {@link #FINGERPRINT_KEY}
      * @param extraFooterMetadata further footer entries; must not use the two reserved keys
      */
-    public static <T> FileSink<T> forKind(
+    public static <T> MeteredFileSink<T> forKind(
             ParquetRowKind<T> kind,
             String baseDir,
             String configFingerprint,
@@ -56,14 +57,14 @@ public final class ParquetSinks {
         footer.put(KIND_KEY, kind.name());
 
         LOG.info("Parquet sink for kind '{}' under {} (fingerprint {})", kind.name(), baseDir, configFingerprint);
-        return FileSink.forBulkFormat(new Path(baseDir), writerFactory(kind, Map.copyOf(footer)))
+        return new MeteredFileSink<>(FileSink.forBulkFormat(new Path(baseDir), writerFactory(kind, Map.copyOf(footer)))
                 .withBucketAssigner(new PartitionBucketAssigner<>(kind))
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder()
                         .withPartPrefix("part")
                         .withPartSuffix(".parquet")
                         .build())
-                .build();
+                .build());
     }
 
     private static <T> ParquetWriterFactory<T> writerFactory(ParquetRowKind<T> kind, Map<String, String> footer) {

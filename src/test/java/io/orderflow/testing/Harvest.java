@@ -80,6 +80,9 @@ public final class Harvest implements AutoCloseable {
 
     /** The partition directories holding committed files, relative to the harvest root. */
     public List<String> partitions() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Harvest::isCommittedPart)
                     .map(p -> dir.relativize(p.getParent()).toString())
