@@ -65,7 +65,9 @@ class StandaloneClusterIT {
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
     private static final List<String> OPERATORS = List.of("market source", "route trades and books",
             "prices: latency and receive rate", "cvd: cumulative volume delta", "ofi: order flow imbalance",
-            "metrics: cvd z tails");
+            "metrics: cvd z tails", "klines: 1m, 5m, 1h OHLCV", "fusion: score every second",
+            "events: swing pivots and divergences", "events: score extremes and spread blow-outs",
+            "events: latency spikes and data gaps", "sink: events");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern JOB_ID = Pattern.compile("Submitted job ([0-9a-f]{32})");
 
@@ -163,7 +165,8 @@ class StandaloneClusterIT {
     @Order(1)
     void webUiDrawsTheJobGraphWithItsNamedOperators() throws Exception {
         String url = "http://127.0.0.1:" + restPort + "/#/job/running/" + jobId + "/overview";
-        try (HeadlessChromium chromium = HeadlessChromium.open(url, 1600, 1000, tmp)) {
+        AtomicReference<String> seen = new AtomicReference<>("nothing");
+        try (HeadlessChromium chromium = HeadlessChromium.open(url, 2560, 1600, tmp)) {
             // The graph is an SVG, one node per chain of operators, laid out once the plan has loaded
             // and filled in once the first task metrics have. Shot when every node is on screen with
             // its metrics and the boxes have stopped moving between two polls.
@@ -174,19 +177,26 @@ class StandaloneClusterIT {
                               onScreen: r.width > 50 && r.x >= 0 && r.y >= 0 && r.right <= innerWidth && r.bottom <= innerHeight};
                     }))""";
             AtomicReference<String> previous = new AtomicReference<>("");
-            Awaitility.await("the job graph drawn").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                    .ignoreExceptions().until(() -> {
-                        String now = chromium.evaluate(graph).asText();
-                        JsonNode nodes = JSON.readTree(now);
-                        String text = nodes.findValuesAsText("text").toString();
-                        boolean drawn = OPERATORS.stream().allMatch(text::contains)
-                                && nodes.findValues("onScreen").stream().allMatch(JsonNode::asBoolean)
-                                && nodes.findValuesAsText("text").stream().allMatch(t -> t.contains("Backpressured"));
-                        String layout = nodes.findValues("box").toString();
-                        return drawn && layout.equals(previous.getAndSet(layout));
-                    });
-            Files.createDirectories(SCREENSHOT.getParent());
-            Files.write(SCREENSHOT, chromium.screenshot());
+            try {
+                Awaitility.await("the job graph drawn").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .ignoreExceptions().until(() -> {
+                            String now = chromium.evaluate(graph).asText();
+                            seen.set(now);
+                            JsonNode nodes = JSON.readTree(now);
+                            String text = nodes.findValuesAsText("text").toString();
+                            boolean drawn = OPERATORS.stream().allMatch(text::contains)
+                                    && nodes.findValues("onScreen").stream().allMatch(JsonNode::asBoolean)
+                                    && nodes.findValuesAsText("text").stream().allMatch(t -> t.contains("Backpressured"));
+                            String layout = nodes.findValues("box").toString();
+                            return drawn && layout.equals(previous.getAndSet(layout));
+                        });
+            } finally {
+                // kept either way: when the graph is not as expected, the picture says why
+                Files.createDirectories(SCREENSHOT.getParent());
+                Files.write(SCREENSHOT, chromium.screenshot());
+            }
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("job graph not drawn as expected; see " + SCREENSHOT + "; nodes seen: " + seen.get(), e);
         }
         byte[] png = Files.readAllBytes(SCREENSHOT);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');

@@ -7,8 +7,12 @@ import io.orderflow.model.MarketNotice;
 import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reads a Parquet harvest back the way its users do: DuckDB over
@@ -80,33 +83,49 @@ public final class Harvest implements AutoCloseable {
 
     /** The partition directories holding committed files, relative to the harvest root. */
     public List<String> partitions() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Harvest::isCommittedPart)
-                    .map(p -> dir.relativize(p.getParent()).toString())
-                    .distinct()
-                    .sorted()
-                    .toList();
-        }
+        return files().stream()
+                .filter(Harvest::isCommittedPart)
+                .map(p -> dir.relativize(p.getParent()).toString())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Committed Parquet files. */
     public long committedFiles() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Harvest::isCommittedPart).count();
-        }
+        return files().stream().filter(Harvest::isCommittedPart).count();
     }
 
     /** Files the sink has not committed: hidden, named {@code .part-…inprogress…}. */
     public long inProgressFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.getFileName().toString().contains(".inprogress")).count();
+        return files().stream().filter(p -> p.getFileName().toString().contains(".inprogress")).count();
+    }
+
+    /**
+     * Every file under the harvest root, none if there is no root yet. A running job renames and
+     * deletes files meanwhile: a file gone by the time it is visited is skipped, not an error.
+     */
+    private List<Path> files() throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
         }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                files.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return files;
     }
 
     /** Any SQL over the harvest; {@code FILES} in the query stands for the glob of all files. */
