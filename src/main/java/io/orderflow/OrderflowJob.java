@@ -25,7 +25,6 @@ import io.orderflow.signal.RobustScaleSettings;
 import io.orderflow.sink.ParquetSinks;
 import io.orderflow.sink.RowKinds;
 import io.orderflow.source.MarketWatermarks;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -45,15 +44,17 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   market source ─► route ─┬─ trades ─► keyBy(symbol) ─┬─► price tape ─► prices sink
  *                           │                           ├─► CVD ────────► cvd sink
- *                           │                           └─► klines ─────► klines sink
- *                           │                                 └ late trades ─► events sink
+ *                           │                           └─► klines ─────► klines sink (1m, 5m, 1h)
  *                           ├─ books ──► keyBy(symbol) ───► OFI ────────► ofi sink
- *                           │        ofi + cvd ─► fusion ──────────────► fusion sink
- *                           │   klines 1m ─► pivots, divergences ───────► events sink
- *                           │   fusion + books ─► score, spread anomalies ► events sink
- *                           │   prices ─► latency spikes, data gaps ────► events sink
- *                           ├─ notices (book resyncs, ...) ─────────────► events sink
- *                           └─ raw frames (capture) ────────────────────► raw sink
+ *                           ├─ notices (book resyncs) ──────────────────► events sink
+ *                           └─ raw frames (CAPTURE) ────────────────────► raw sink
+ *
+ *   then, per symbol, downstream of those:
+ *     OFI + CVD ─► fusion (each second of event time) ──► fusion sink
+ *     klines' late trades (side output) ────────────────► events sink: late_trade
+ *     klines 1m ─► swing pivots, divergences ───────────► events sink: pivot_*, *_divergence
+ *     fusion + books ─► score extremes, spread blow-outs ► events sink: score_extreme, spread_blowout
+ *     price tape ─► latency spikes, data gaps ──────────► events sink: latency_spike, data_gap
  * </pre>
  *
  * <p>The source and the sinks are arguments, so tests run the same pipeline on bounded sources and
@@ -62,9 +63,6 @@ import org.slf4j.LoggerFactory;
 public final class OrderflowJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderflowJob.class);
-
-    /** Keys of the harvest spec that are validated already but drive features still to come. */
-    static final List<String> NOT_USED_YET = List.of();
 
     /** Where each kind of row goes. */
     public record Sinks(
@@ -212,13 +210,6 @@ public final class OrderflowJob {
         try {
             OrderflowConfig config = OrderflowConfig.load(args, System.getenv());
             LOG.info("{}", config.describe());
-            Map<String, String> defaults = OrderflowConfig.defaults().toMap();
-            Map<String, String> effective = config.toMap();
-            for (String key : NOT_USED_YET) {
-                if (!effective.get(key).equals(defaults.get(key))) {
-                    LOG.warn("{} is set but not used by this version yet: it has no effect", key);
-                }
-            }
             return config;
         } catch (ConfigException e) {
             System.err.println("orderflow: " + e.getMessage());
