@@ -111,17 +111,23 @@ public final class OrderflowJob {
         DataStream<BookTop> books = trades.getSideOutput(MarketEventRouter.BOOKS);
         write(trades.getSideOutput(MarketEventRouter.RAW), sinks.raw(), "raw");
 
-        DataStream<PriceRow> prices = trades.keyBy(Trade::symbol)
+        // One shuffle for the three trade-driven functions: they chain behind this no-op and read
+        // each trade as it passes, where keying each one apart made the source serialize every trade
+        // three times.
+        KeyedStream<Trade, String> tradesBySymbol = bySymbol(
+                trades.keyBy(Trade::symbol).filter(trade -> true).uid("trades-by-symbol").name("trades by symbol"),
+                Trade::symbol);
+        DataStream<PriceRow> prices = tradesBySymbol
                 .process(new PriceTapeFunction())
                 .uid("prices")
                 .name("prices: latency and receive rate");
-        DataStream<CvdRow> cvd = trades.keyBy(Trade::symbol)
+        DataStream<CvdRow> cvd = tradesBySymbol
                 .process(new CvdFunction(config.zMode(), RobustScaleSettings.cvd(config)))
                 .uid("cvd")
                 .name("cvd: cumulative volume delta");
         // Monitoring counts of the z tails, chained after the CVD function (see CvdTailCounters).
         cvd = cvd.map(new CvdTailCounters()).uid("cvd-tail-metrics").name("metrics: cvd z tails");
-        SingleOutputStreamOperator<KlineRow> klines = trades.keyBy(Trade::symbol)
+        SingleOutputStreamOperator<KlineRow> klines = tradesBySymbol
                 .process(new KlineFunction())
                 .uid("klines")
                 .name("klines: 1m, 5m, 1h OHLCV");
