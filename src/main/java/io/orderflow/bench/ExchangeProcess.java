@@ -59,6 +59,10 @@ final class ExchangeProcess implements AutoCloseable {
         return Long.parseLong(field("sent"));
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy(); // SIGTERM: its shutdown hook closes the exchange
