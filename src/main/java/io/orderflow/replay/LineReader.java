@@ -90,19 +90,6 @@ final class LineReader implements AutoCloseable {
         return new String(buffer, from, to - from, StandardCharsets.UTF_8); // ASCII is copied, not decoded
     }
 
-    /** Whether the current line has {@code prefix} (ASCII) at {@code at}. */
-    boolean startsWith(String prefix, int at) {
-        if (lineEnd - at < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (buffer[at + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @Override
     public void close() throws IOException {
         in.close();

@@ -57,8 +57,6 @@ class LineReaderTest {
             assertThat(reader.isBlank()).isFalse();
             assertThat(reader.indexOf((byte) ' ', reader.start())).isEqualTo(reader.start() + 1);
             assertThat(reader.indexOf((byte) 'z', reader.start())).isEqualTo(-1);
-            assertThat(reader.startsWith("k ", reader.start())).isTrue();
-            assertThat(reader.startsWith("k é and more", reader.start())).isFalse();
             assertThat(reader.text(reader.start() + 2, reader.end())).isEqualTo("é");
         }
     }
