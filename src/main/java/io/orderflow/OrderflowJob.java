@@ -17,14 +17,17 @@ import io.orderflow.signal.CvdFunction;
 import io.orderflow.signal.FeedAnomalyFunction;
 import io.orderflow.signal.FusionFunction;
 import io.orderflow.signal.KlineFunction;
-import io.orderflow.signal.MarketAnomalyFunction;
 import io.orderflow.signal.OfiFunction;
 import io.orderflow.signal.PivotDivergenceFunction;
 import io.orderflow.signal.PriceTapeFunction;
 import io.orderflow.signal.RobustScaleSettings;
+import io.orderflow.signal.ScoreExtremeFunction;
+import io.orderflow.signal.SpreadBlowoutFunction;
 import io.orderflow.sink.ParquetSinks;
 import io.orderflow.sink.RowKinds;
 import io.orderflow.source.MarketWatermarks;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -45,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *   market source ─► route ─┬─ trades ─► keyBy(symbol) ─┬─► price tape ─► prices sink
  *                           │                           ├─► CVD ────────► cvd sink
  *                           │                           └─► klines ─────► klines sink (1m, 5m, 1h)
- *                           ├─ books ──► keyBy(symbol) ───► OFI ────────► ofi sink
+ *                           ├─ books ──► keyBy(symbol) ─┬─► OFI ────────► ofi sink
+ *                           │                           └─► spread watch ► events sink: spread_blowout
  *                           ├─ notices (book resyncs) ──────────────────► events sink
  *                           └─ raw frames (CAPTURE) ────────────────────► raw sink
  *
@@ -53,7 +57,7 @@ import org.slf4j.LoggerFactory;
  *     OFI + CVD ─► fusion (each second of event time) ──► fusion sink
  *     klines' late trades (side output) ────────────────► events sink: late_trade
  *     klines 1m ─► swing pivots, divergences ───────────► events sink: pivot_*, *_divergence
- *     fusion + books ─► score extremes, spread blow-outs ► events sink: score_extreme, spread_blowout
+ *     fusion ─► score extremes ─────────────────────────► events sink: score_extreme
  *     price tape ─► latency spikes, data gaps ──────────► events sink: latency_spike, data_gap
  * </pre>
  *
@@ -63,6 +67,9 @@ import org.slf4j.LoggerFactory;
 public final class OrderflowJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderflowJob.class);
+
+    /** How often rows bound for a sink are handed over at the latest (see {@link #write}). */
+    static final long SINK_BUFFER_TIMEOUT_MS = 100;
 
     /** Where each kind of row goes. */
     public record Sinks(
@@ -109,7 +116,7 @@ public final class OrderflowJob {
                 .uid("route-market-events")
                 .name("route trades and books");
         DataStream<BookTop> books = trades.getSideOutput(MarketEventRouter.BOOKS);
-        write(trades.getSideOutput(MarketEventRouter.RAW), sinks.raw(), "raw");
+        write(sinks.raw(), "raw", List.of(trades.getSideOutput(MarketEventRouter.RAW)));
 
         // One shuffle for the three trade-driven functions: they chain behind this no-op and read
         // each trade as it passes, where keying each one apart made the source serialize every trade
@@ -131,7 +138,11 @@ public final class OrderflowJob {
                 .process(new KlineFunction())
                 .uid("klines")
                 .name("klines: 1m, 5m, 1h OHLCV");
-        DataStream<OfiRow> ofi = books.keyBy(BookTop::symbol)
+        // One shuffle for books too: OFI and the spread watch chain behind it.
+        KeyedStream<BookTop, String> booksBySymbol = bySymbol(
+                books.keyBy(BookTop::symbol).filter(book -> true).uid("books-by-symbol").name("books by symbol"),
+                BookTop::symbol);
+        DataStream<OfiRow> ofi = booksBySymbol
                 .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha(),
                         config.ofiDepthHalfLifeSec()))
                 .uid("ofi")
@@ -147,26 +158,29 @@ public final class OrderflowJob {
                 .process(new PivotDivergenceFunction(config.pivotBars(), config.divergenceLookbackBars()))
                 .uid("pivots-divergences")
                 .name("events: swing pivots and divergences");
-        DataStream<MarketNotice> marketAnomalies = bySymbol(fusion, FusionRow::symbol)
-                .connect(books.keyBy(BookTop::symbol))
-                .process(new MarketAnomalyFunction(config.scoreZThreshold(), config.spreadBlowoutMult(),
-                        config.spreadBlowoutMinBps(), config.eventCooldownSec()))
-                .uid("market-anomalies")
-                .name("events: score extremes and spread blow-outs");
+        DataStream<MarketNotice> scoreExtremes = bySymbol(fusion, FusionRow::symbol)
+                .process(new ScoreExtremeFunction(config.scoreZThreshold(), config.eventCooldownSec()))
+                .uid("score-extremes")
+                .name("events: score extremes");
+        DataStream<MarketNotice> spreadBlowouts = booksBySymbol
+                .process(new SpreadBlowoutFunction(config.spreadBlowoutMult(), config.spreadBlowoutMinBps(),
+                        config.eventCooldownSec()))
+                .uid("spread-blowouts")
+                .name("events: spread blow-outs");
         DataStream<MarketNotice> feedAnomalies = bySymbol(prices, PriceRow::symbol)
                 .process(new FeedAnomalyFunction(config.latencySpikeMs(), config.dataGapSec(), config.eventCooldownSec()))
                 .uid("feed-anomalies")
                 .name("events: latency spikes and data gaps");
-        DataStream<MarketNotice> events = trades.getSideOutput(MarketEventRouter.NOTICES)
-                .union(klines.getSideOutput(KlineFunction.LATE_TRADES), pivots, marketAnomalies, feedAnomalies);
+        List<DataStream<MarketNotice>> eventSources = List.of(trades.getSideOutput(MarketEventRouter.NOTICES),
+                klines.getSideOutput(KlineFunction.LATE_TRADES), pivots, scoreExtremes, spreadBlowouts, feedAnomalies);
 
-        write(prices, sinks.prices(), "prices");
-        write(ofi, sinks.ofi(), "ofi");
-        write(cvd, sinks.cvd(), "cvd");
-        write(klines, sinks.klines(), "klines");
-        write(fusion, sinks.fusion(), "fusion");
-        write(events, sinks.events(), "events");
-        return new Signals(prices, ofi, cvd, klines, fusion, events);
+        write(sinks.prices(), "prices", List.of(prices));
+        write(sinks.ofi(), "ofi", List.of(ofi));
+        write(sinks.cvd(), "cvd", List.of(cvd));
+        write(sinks.klines(), "klines", List.of(klines));
+        write(sinks.fusion(), "fusion", List.of(fusion));
+        write(sinks.events(), "events", eventSources);
+        return new Signals(prices, ofi, cvd, klines, fusion, union(eventSources));
     }
 
     /**
@@ -184,9 +198,29 @@ public final class OrderflowJob {
      * the operator computing the rows (or the source) for as long; behind a pointwise (rescale) edge,
      * the rows wait in network buffers and signals keep flowing to any other consumer. The writer and
      * its committer stay chained.
+     *
+     * <p>Rows bound for Parquet are only committed on checkpoints, so their network buffers need not be
+     * sent within the millisecond that signal edges are ({@code execution.buffer-timeout}): each
+     * producer hands them over through a chained pass-through whose output flushes every
+     * {@value #SINK_BUFFER_TIMEOUT_MS} ms. That spares a flusher thread per edge 99 % of its wake-ups,
+     * and the sink task as many small buffers.
      */
-    private static <T> void write(DataStream<T> rows, Sink<T> sink, String kind) {
-        rows.rescale().sinkTo(sink).uid("sink-" + kind).name("sink: " + kind);
+    private static <T> void write(Sink<T> sink, String kind, List<DataStream<T>> producers) {
+        List<DataStream<T>> handOvers = new ArrayList<>();
+        for (int i = 0; i < producers.size(); i++) {
+            String suffix = producers.size() == 1 ? "" : "-" + (i + 1);
+            handOvers.add(producers.get(i)
+                    .filter(row -> true)
+                    .setBufferTimeout(SINK_BUFFER_TIMEOUT_MS)
+                    .uid("to-sink-" + kind + suffix)
+                    .name("to sink: " + kind));
+        }
+        union(handOvers).rescale().sinkTo(sink).uid("sink-" + kind).name("sink: " + kind);
+    }
+
+    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+        DataStream<T> first = streams.get(0);
+        return streams.size() == 1 ? first : first.union(streams.subList(1, streams.size()).toArray(DataStream[]::new));
     }
 
     /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration behind it. */

@@ -63,6 +63,11 @@ public final class ParquetRowKind<T> implements Serializable {
         return schema;
     }
 
+    /** The columns written without a dictionary (see {@link ParquetColumn#dictionaryEncoded()}). */
+    List<String> plainColumns() {
+        return columns.stream().filter(column -> !column.dictionary()).map(column -> column.name).toList();
+    }
+
     /** Writes {@code row} as one Parquet record; called once per row, so it only reads fields. */
     void write(T row, RecordConsumer out) {
         out.startMessage();

@@ -67,11 +67,16 @@ public final class ParquetSinks {
                 .build());
     }
 
-    private static <T> ParquetWriterFactory<T> writerFactory(ParquetRowKind<T> kind, Map<String, String> footer) {
+    static <T> ParquetWriterFactory<T> writerFactory(ParquetRowKind<T> kind, Map<String, String> footer) {
         // The lambda is shipped to the tasks: it captures only serializable values.
-        return new ParquetWriterFactory<>(out -> new ParquetRowWriterBuilder<>(out, kind, footer)
-                .withConf(new PlainParquetConfiguration())
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .build());
+        return new ParquetWriterFactory<>(out -> {
+            ParquetRowWriterBuilder<T> builder = new ParquetRowWriterBuilder<>(out, kind, footer)
+                    .withConf(new PlainParquetConfiguration())
+                    .withCompressionCodec(CompressionCodecName.SNAPPY);
+            for (String column : kind.plainColumns()) {
+                builder.withDictionaryEncoding(column, false);
+            }
+            return builder.build();
+        });
     }
 }

@@ -30,10 +30,10 @@ public final class RowKinds {
                     timestampMillis("ts_ms", PriceRow::tsMs),
                     timestampMillis("event_ts_ms", PriceRow::eventTsMs),
                     string("symbol", PriceRow::symbol),
-                    float64("price", PriceRow::price),
-                    float64("qty", PriceRow::qty),
+                    float64("price", PriceRow::price).dictionaryEncoded(),
+                    float64("qty", PriceRow::qty).dictionaryEncoded(),
                     int64("agg_trade_id", PriceRow::aggTradeId),
-                    int64("latency_ms", PriceRow::latencyMs),
+                    int64("latency_ms", PriceRow::latencyMs).dictionaryEncoded(),
                     float64("recv_rate_tps", PriceRow::recvRateTps)));
 
     public static final ParquetRowKind<OfiRow> OFI = new ParquetRowKind<>(

@@ -66,7 +66,7 @@ class StandaloneClusterIT {
     private static final List<String> OPERATORS = List.of("market source", "route trades and books",
             "prices: latency and receive rate", "cvd: cumulative volume delta", "ofi: order flow imbalance",
             "metrics: cvd z tails", "klines: 1m, 5m, 1h OHLCV", "fusion: score every second",
-            "events: swing pivots and divergences", "events: score extremes and spread blow-outs",
+            "events: swing pivots and divergences", "events: score extremes", "events: spread blow-outs",
             "events: latency spikes and data gaps", "sink: events");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern JOB_ID = Pattern.compile("Submitted job ([0-9a-f]{32})");

@@ -27,7 +27,7 @@ class StateTypesTest {
         MarketNotice.class, RawFrame.class, KlineRow.class, KlineBar.class,
         FusionRow.class, FusionState.class, FusionInputs.class,
         PivotDivergenceState.class, SwingPivots.class, DivergenceDetector.class, Pivot.class, CoolDown.class,
-        CappedBaseline.class, MarketAnomalyState.class, FeedAnomalyState.class,
+        CappedBaseline.class, SpreadBlowoutState.class, FeedAnomalyState.class,
         OfiState.class, CvdState.class, DecayingRate.class, RollingStats.class, Ema.class, ActivityRegime.class,
         RobustZScore.class, DecayingAverage.class, RollingMad.class
     })
