@@ -1,6 +1,5 @@
 package io.orderflow.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.MarketSources;
 import io.orderflow.OrderflowJob;
 import io.orderflow.config.OrderflowConfig;
@@ -32,24 +31,25 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * parses the same bytes.
  *
  * <ol>
- *   <li>Plain Jackson: {@code ObjectMapper.readTree} over every recorded message, in a loop.
  *   <li>The job: the recording replayed {@code copies} times through parse → order book → signals →
- *       Parquet, as fast as it goes; messages per second of job runtime.
+ *       Parquet, as fast as it goes; messages per second of job runtime. Against it, plain Jackson:
+ *       {@code ObjectMapper.readTree} over every recorded message, in a loop, in a JVM of its own,
+ *       right before and after each run ({@link JacksonBaseline}).
  *   <li>Latency: the loopback exchange sends Binance messages at a fixed rate to the job's real
  *       WebSocket source; receive-to-output latency of the {@code prices} rows, p50 and p99.
  * </ol>
  *
- * <p>Usage: {@code ReplayBench [recording.gz] [copies] [events/s per symbol] [seconds]}. Figures vary with the machine and its
- * load: compare the two rates of one run, not runs of different days.
+ * <p>Usage: {@code ReplayBench [recording.gz] [copies] [events/s per symbol] [seconds]}. Figures vary
+ * with the machine and its load: compare the job with the baseline measured beside it, not runs of
+ * different days.
  */
 public final class ReplayBench {
 
     static final Path DEFAULT_RECORDING = Path.of("src/test/resources/recordings/hftbacktest-spot/btcusdt_20240808.gz");
     static final int DEFAULT_COPIES = 60;
-    static final long BASELINE_MILLIS = 5_000;
     /** The JIT keeps improving the job's code over its first runs (about half a minute). */
     static final int WARM_UP_JOB_RUNS = 5;
-    static final int MEASURED_JOB_RUNS = 5;
+    static final int MEASURED_JOB_RUNS = 7;
     /** Events per second per symbol of the loopback market: about 10,000 messages/s for two symbols. */
     static final double DEFAULT_LATENCY_RATE = 30_000;
     static final int DEFAULT_LATENCY_SECONDS = 30;
@@ -64,12 +64,7 @@ public final class ReplayBench {
         System.out.printf(Locale.ROOT, "recording %s: %,d messages, %,d bytes%n", recording, messages.size(),
                 messages.stream().mapToLong(String::length).sum());
 
-        double jackson = plainJacksonRate(messages);
-        System.out.printf(Locale.ROOT, "plain Jackson readTree : %,12.0f msgs/s%n", jackson);
-
-        double job = warmJobRate(recording, copies, messages.size());
-        System.out.printf(Locale.ROOT, "whole job (replay x%d) : %,12.0f msgs/s = %.0f %% of plain Jackson (median)%n",
-                copies, job, 100 * job / jackson);
+        throughput(recording, copies, messages);
 
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : DEFAULT_LATENCY_RATE;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_LATENCY_SECONDS;
@@ -120,44 +115,45 @@ public final class ReplayBench {
         return texts;
     }
 
-    /** Messages per second that {@code readTree} parses, after a warm-up of the same length. */
-    static double plainJacksonRate(List<String> messages) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        long parsed = 0;
-        for (int round = 0; round < 2; round++) {
-            parsed = 0;
-            long start = System.nanoTime();
-            long deadline = start + BASELINE_MILLIS * 1_000_000;
-            while (System.nanoTime() < deadline) {
-                for (String message : messages) {
-                    mapper.readTree(message);
-                }
-                parsed += messages.size();
-            }
-            if (round == 1) {
-                return parsed / ((System.nanoTime() - start) / 1e9);
-            }
-        }
-        throw new AssertionError("unreachable");
-    }
-
     /**
-     * The median rate of {@value #MEASURED_JOB_RUNS} job runs after {@value #WARM_UP_JOB_RUNS} unmeasured
-     * ones, as the Jackson baseline is measured after its warm-up: a cold JVM runs the first job at
-     * about a third of the speed it settles at by the fifth or sixth.
+     * The job's rate against plain Jackson's, the baseline measured right before and after every
+     * measured job run: this machine's speed drifts by ±30 % within a minute (it shares its host), so
+     * a baseline taken once, minutes away from a run, says little about that run. Reports the medians
+     * of the job rates, of the baselines and of the per-run ratios (each run against the mean of its
+     * two baselines), after {@value #WARM_UP_JOB_RUNS} unmeasured runs that warm the JIT, as the
+     * baseline is warm: a cold JVM runs the first job at about a third of the speed it settles at.
      */
-    static double warmJobRate(Path recording, int copies, int messagesPerCopy) throws Exception {
+    static void throughput(Path recording, int copies, List<String> messages) throws Exception {
         for (int run = 0; run < WARM_UP_JOB_RUNS; run++) {
             System.out.printf(Locale.ROOT, "whole job, warm-up %d   : %,12.0f msgs/s (not counted)%n", run + 1,
-                    jobRate(recording, copies, messagesPerCopy));
+                    jobRate(recording, copies, messages.size()));
         }
-        double[] rates = new double[MEASURED_JOB_RUNS];
-        for (int run = 0; run < rates.length; run++) {
-            rates[run] = jobRate(recording, copies, messagesPerCopy);
-            System.out.printf(Locale.ROOT, "whole job, run %d      : %,12.0f msgs/s%n", run + 1, rates[run]);
+        double[] jobRates = new double[MEASURED_JOB_RUNS];
+        double[] baselines = new double[MEASURED_JOB_RUNS + 1];
+        double[] ratios = new double[MEASURED_JOB_RUNS];
+        try (JacksonBaseline jackson = JacksonBaseline.start(recording)) {
+            baselines[0] = jackson.measure();
+            for (int run = 0; run < MEASURED_JOB_RUNS; run++) {
+                jobRates[run] = jobRate(recording, copies, messages.size());
+                baselines[run + 1] = jackson.measure();
+                ratios[run] = jobRates[run] / ((baselines[run] + baselines[run + 1]) / 2);
+                System.out.printf(Locale.ROOT,
+                        "whole job, run %d      : %,12.0f msgs/s; Jackson %,.0f before, %,.0f after: %.0f %%%n",
+                        run + 1, jobRates[run], baselines[run], baselines[run + 1], 100 * ratios[run]);
+            }
         }
-        Arrays.sort(rates);
-        return rates[rates.length / 2];
+        System.out.printf(Locale.ROOT, "plain Jackson readTree : %,12.0f msgs/s (median, in a JVM of its own)%n",
+                median(baselines));
+        System.out.printf(Locale.ROOT, "whole job (replay x%d) : %,12.0f msgs/s (median)%n", copies, median(jobRates));
+        System.out.printf(Locale.ROOT, "job / plain Jackson    : %12.0f %% (median of the runs' ratios)%n",
+                100 * median(ratios));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /**
