@@ -1,6 +1,8 @@
 package io.orderflow.model;
 
+import io.orderflow.model.serde.BookTopSerializer;
 import java.util.Arrays;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * The top K levels of one symbol's order book after an update.
@@ -16,6 +18,7 @@ import java.util.Arrays;
  * @param receiveTimeMs when this process received it, epoch ms UTC
  * @param updateId the exchange's last update id included in this state (0 if unknown)
  */
+@TypeInfo(BookTopSerializer.TypeInfoFactory.class)
 public record BookTop(
         String symbol,
         long eventTimeMs,

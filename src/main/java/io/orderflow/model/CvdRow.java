@@ -1,5 +1,8 @@
 package io.orderflow.model;
 
+import io.orderflow.model.serde.CvdRowSerializer;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * A row of the {@code cvd} kind: cumulative volume delta after one trade.
  *
@@ -13,6 +16,7 @@ package io.orderflow.model;
  * @param floorUsed the floor was binding
  * @param regime activity regime of the symbol ({@code quiet}, {@code normal}, {@code active})
  */
+@TypeInfo(CvdRowSerializer.TypeInfoFactory.class)
 public record CvdRow(
         long tsMs,
         String symbol,

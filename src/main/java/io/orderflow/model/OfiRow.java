@@ -1,5 +1,8 @@
 package io.orderflow.model;
 
+import io.orderflow.model.serde.OfiRowSerializer;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * A row of the {@code ofi} kind: order flow imbalance after one book update.
  *
@@ -12,6 +15,7 @@ package io.orderflow.model;
  * @param warmup the rolling window is not full yet
  * @param stdZero the window has zero dispersion, so {@code ofiZ} is 0 by definition
  */
+@TypeInfo(OfiRowSerializer.TypeInfoFactory.class)
 public record OfiRow(
         long tsMs,
         String symbol,

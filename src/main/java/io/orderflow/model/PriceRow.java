@@ -1,5 +1,8 @@
 package io.orderflow.model;
 
+import io.orderflow.model.serde.PriceRowSerializer;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * A row of the {@code prices} kind: one trade as harvested.
  *
@@ -9,6 +12,7 @@ package io.orderflow.model;
  * @param latencyMs receive time minus exchange event time
  * @param recvRateTps the symbol's rolling receive rate, trades per second
  */
+@TypeInfo(PriceRowSerializer.TypeInfoFactory.class)
 public record PriceRow(
         long tsMs,
         long eventTsMs,

@@ -1,5 +1,8 @@
 package io.orderflow.model;
 
+import io.orderflow.model.serde.TradeSerializer;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * One trade on the exchange, normalised from the wire format.
  *
@@ -12,6 +15,7 @@ package io.orderflow.model;
  * @param tradeId exchange trade id (aggregate trade id for {@code @aggTrade})
  * @param takerSide side of the aggressor
  */
+@TypeInfo(TradeSerializer.TypeInfoFactory.class)
 public record Trade(
         String symbol,
         long eventTimeMs,

@@ -12,19 +12,33 @@ import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
 import io.orderflow.model.RawFrame;
 import io.orderflow.model.Trade;
+import io.orderflow.model.serde.RecordTypeInfo;
+import org.apache.flink.api.common.typeinfo.BasicArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.EnumTypeInfo;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.api.java.typeutils.ObjectArrayTypeInfo;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every type that crosses the network or lives in state is a Flink POJO all the way down: no Kryo. */
+/**
+ * Every type that crosses the network or lives in state is a Flink POJO all the way down, or one of
+ * the busiest records, with a serializer of its own: no Kryo.
+ */
 class StateTypesTest {
 
     @ParameterizedTest
+    @ValueSource(classes = {Trade.class, BookTop.class, PriceRow.class, OfiRow.class, CvdRow.class})
+    void theBusiestRecordsHaveTheirOwnSerializer(Class<?> type) {
+        assertThat(TypeInformation.of(type)).isInstanceOf(RecordTypeInfo.class);
+    }
+
+    @ParameterizedTest
     @ValueSource(classes = {
-        Trade.class, BookTop.class, MarketEvent.class, PriceRow.class, OfiRow.class, CvdRow.class,
-        MarketNotice.class, RawFrame.class, KlineRow.class, KlineBar.class,
+        MarketEvent.class, MarketNotice.class, RawFrame.class, KlineRow.class, KlineBar.class,
         FusionRow.class, FusionState.class, FusionInputs.class,
         PivotDivergenceState.class, SwingPivots.class, DivergenceDetector.class, Pivot.class, CoolDown.class,
         CappedBaseline.class, SpreadBlowoutState.class, FeedAnomalyState.class,
@@ -39,6 +53,9 @@ class StateTypesTest {
 
     private static void assertNoGenericType(TypeInformation<?> info) {
         assertThat(info).as(info.toString()).isNotInstanceOf(GenericTypeInfo.class);
+        assertThat(info).as(info.toString()).isInstanceOfAny(PojoTypeInfo.class, RecordTypeInfo.class,
+                BasicTypeInfo.class, PrimitiveArrayTypeInfo.class, BasicArrayTypeInfo.class, EnumTypeInfo.class,
+                ObjectArrayTypeInfo.class);
         if (info instanceof PojoTypeInfo<?> pojo) {
             for (int i = 0; i < pojo.getArity(); i++) {
                 assertNoGenericType(pojo.getPojoFieldAt(i).getTypeInformation());

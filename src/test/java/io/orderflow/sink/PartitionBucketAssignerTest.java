@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.model.CvdRow;
 import io.orderflow.model.OfiRow;
 import io.orderflow.model.PriceRow;
+import io.orderflow.model.serde.RecordTypeInfo;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.io.SimpleVersionedSerialization;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
@@ -79,10 +79,10 @@ class PartitionBucketAssignerTest {
     }
 
     @Test
-    void rowRecordsAreFlinkPojosSoNoKryoFallback() {
-        assertThat(TypeInformation.of(PriceRow.class)).isInstanceOf(PojoTypeInfo.class);
-        assertThat(TypeInformation.of(OfiRow.class)).isInstanceOf(PojoTypeInfo.class);
-        assertThat(TypeInformation.of(CvdRow.class)).isInstanceOf(PojoTypeInfo.class);
+    void rowRecordsHaveTheirOwnSerializersSoNoKryoFallback() {
+        assertThat(TypeInformation.of(PriceRow.class)).isInstanceOf(RecordTypeInfo.class);
+        assertThat(TypeInformation.of(OfiRow.class)).isInstanceOf(RecordTypeInfo.class);
+        assertThat(TypeInformation.of(CvdRow.class)).isInstanceOf(RecordTypeInfo.class);
     }
 
     private static PriceRow price(long tsMs, String symbol) {

@@ -1,0 +1,57 @@
+package io.orderflow.model.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.model.BookTop;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.SerializerTestBase;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Flink's serializer suite: copy, round trips, snapshot and restore, duplicates, threads. */
+class BookTopSerializerTest extends SerializerTestBase<BookTop> {
+
+    @Override
+    protected TypeSerializer<BookTop> createSerializer() {
+        return new BookTopSerializer();
+    }
+
+    @Override
+    protected int getLength() {
+        return -1;
+    }
+
+    @Override
+    protected Class<BookTop> getTypeClass() {
+        return BookTop.class;
+    }
+
+    @Override
+    protected boolean allowNullInstances(TypeSerializer<BookTop> serializer) {
+        return true;
+    }
+
+    @Override
+    protected BookTop[] getTestData() {
+        return new BookTop[] {
+            new BookTop("BTCUSDT", 1_723_075_200_123L, 1_723_075_200_120L, 1_723_075_200_130L, 51_234_567_890L,
+                    new double[] {60_000.5, 60_000.0}, new double[] {1.5, 0.25},
+                    new double[] {60_001.0, 0.0}, new double[] {2.0, 0.0}),
+            new BookTop("ETHUSDT", 0L, 0L, 0L, 0L, new double[0], new double[0], new double[0], new double[0])
+        };
+    }
+
+    @Test
+    void flinkFindsThisSerializerForTheRecord() {
+        assertThat(TypeInformation.of(BookTop.class).createSerializer(null)).isInstanceOf(BookTopSerializer.class);
+    }
+
+    @Test
+    void aCopyHasArraysOfItsOwn() {
+        BookTop book = getTestData()[0];
+        BookTop copy = BookTopSerializer.INSTANCE.copy(book);
+        assertThat(copy).isEqualTo(book);
+        assertThat(copy.bidPrices()).isNotSameAs(book.bidPrices());
+        assertThat(copy.askQtys()).isNotSameAs(book.askQtys());
+    }
+}
