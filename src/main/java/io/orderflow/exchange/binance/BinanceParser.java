@@ -52,6 +52,10 @@ import java.util.Locale;
  * consume (kline, ticker, ...) throws its subclass {@link UnsupportedStreamException}. The parser
  * never logs: the caller counts, logs and skips.
  *
+ * <p>Stream messages are first read with {@link PlainJsonParser}, which declines anything but plain
+ * JSON (no escapes, no fractions); a declined message, or one that is not a well-formed event, is read
+ * again with Jackson's own parser, whose outcome is the answer.
+ *
  * <p>Not thread-safe, REST methods included: it reuses buffers from one message to the next. Use one
  * instance per connection (its socket thread) or per replayed file. A handler may call back into the
  * parser (say, {@link #parseSnapshot} on a sequence gap): a message is read to its end before the
@@ -60,10 +64,12 @@ import java.util.Locale;
 public final class BinanceParser {
 
     private static final ObjectMapper TREES = new ObjectMapper(); // only for messages out of the usual key order
-    private static final JsonFactory JSON = TREES.getFactory();
 
     private final MarketType market;
     private final int bookLevels;
+    private final JsonFactory jsonFactory = JsonFactory.builder().recyclerPool(new OneThreadRecyclerPool()).build();
+    /** Reads nearly every stream message; what it declines, Jackson's parser reads. */
+    private final PlainJsonParser plain = new PlainJsonParser();
     private final WireReader in = new WireReader();
     private final StreamNames streams = new StreamNames();
 
@@ -96,29 +102,41 @@ public final class BinanceParser {
             throws MalformedMessageException {
         StreamName hint = stream == null ? null : streams.lookup(stream);
         Object event;
-        try (JsonParser json = JSON.createParser(message)) {
-            in.begin(json, hint == null ? "message" : hint.name());
-            json.nextToken();
-            in.expectObject();
-            if (json.nextToken() != JsonToken.FIELD_NAME) {
-                throw in.malformed("empty object");
+        try {
+            event = readMessage(plain.reset(message), hint, receiveTimeMs);
+        } catch (PlainJsonParser.Decline | IOException | MalformedMessageException notPlain) {
+            // Not plain JSON, or not a well-formed event: Jackson reads it again, and its verdict stands.
+            try (JsonParser json = jsonFactory.createParser(message)) {
+                event = readMessage(json, hint, receiveTimeMs);
+            } catch (IOException e) {
+                throw readFailure(e);
             }
-            String first = json.currentName();
-            event = first.equals("stream") || first.equals("data")
-                    ? readCombined(json, receiveTimeMs)
-                    : readRaw(json, hint, receiveTimeMs);
-            expectEnd(json);
-        } catch (IOException e) {
-            throw readFailure(e);
         }
         deliver(event, handler);
+    }
+
+    /** The event of one whole message: its one object, then nothing. */
+    private Object readMessage(JsonParser json, StreamName hint, long receiveTimeMs)
+            throws IOException, MalformedMessageException {
+        in.begin(json, hint == null ? "message" : hint.name());
+        json.nextToken();
+        in.expectObject();
+        if (json.nextToken() != JsonToken.FIELD_NAME) {
+            throw in.malformed("empty object");
+        }
+        String first = json.currentName();
+        Object event = first.equals("stream") || first.equals("data")
+                ? readCombined(json, receiveTimeMs)
+                : readRaw(json, hint, receiveTimeMs);
+        expectEnd(json);
+        return event;
     }
 
     /** A REST depth snapshot ({@code GET /api/v3/depth}, {@code /fapi/v1/depth}), each side best first. */
     public DepthSnapshot parseSnapshot(String symbol, String json, long receiveTimeMs)
             throws MalformedMessageException {
         String sym = restSymbol(symbol);
-        try (JsonParser parser = JSON.createParser(json)) {
+        try (JsonParser parser = jsonFactory.createParser(json)) {
             in.begin(parser, "REST depth " + sym);
             parser.nextToken();
             in.expectObject();
@@ -138,7 +156,7 @@ public final class BinanceParser {
     public List<Trade> parseAggTrades(String symbol, String json, long receiveTimeMs)
             throws MalformedMessageException {
         String sym = restSymbol(symbol);
-        try (JsonParser parser = JSON.createParser(json)) {
+        try (JsonParser parser = jsonFactory.createParser(json)) {
             in.begin(parser, "REST aggTrades " + sym);
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_OBJECT) {

@@ -56,6 +56,20 @@ class BinanceParserTest {
         assertThat(trade.signedQty()).isEqualTo(-0.02);
     }
 
+    /**
+     * Escapes, a fraction where Binance sends none, and data before stream are not plain JSON: Jackson
+     * reads such messages, to the same events, and the parser goes on with plain ones after them.
+     */
+    @Test
+    void messagesThePlainParserDeclinesAreReadByJackson() throws Exception {
+        String plain = message("spot_trade.json");
+        Object expected = parse(spot, plain);
+        assertThat(parse(spot, plain.replace("\"s\":\"BTCUSDT\"", "\"s\":\"BTC\\u0055SDT\""))).isEqualTo(expected);
+        assertThat(parse(spot, plain.replace("\"M\":true", "\"M\":true,\"x\":1.5e0"))).isEqualTo(expected);
+        assertThat(parse(spot, "{\"data\":" + rawData(plain) + ",\"stream\":\"btcusdt@trade\"}")).isEqualTo(expected);
+        assertThat(parse(spot, plain)).isEqualTo(expected);
+    }
+
     @Test
     void futuresTrade() throws Exception {
         assertThat(parse(futures, message("futures_trade.json"))).isEqualTo(new Trade("BTCUSDT",
