@@ -3,32 +3,12 @@ package io.orderflow.model.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.model.BookTop;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.SerializerTestBase;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.junit.jupiter.api.Test;
 
-/** Flink's serializer suite: copy, round trips, snapshot and restore, duplicates, threads. */
-class BookTopSerializerTest extends SerializerTestBase<BookTop> {
+class BookTopSerializerTest extends RecordSerializerTestBase<BookTop> {
 
-    @Override
-    protected TypeSerializer<BookTop> createSerializer() {
-        return new BookTopSerializer();
-    }
-
-    @Override
-    protected int getLength() {
-        return -1;
-    }
-
-    @Override
-    protected Class<BookTop> getTypeClass() {
-        return BookTop.class;
-    }
-
-    @Override
-    protected boolean allowNullInstances(TypeSerializer<BookTop> serializer) {
-        return true;
+    BookTopSerializerTest() {
+        super(BookTop.class, BookTopSerializer.INSTANCE);
     }
 
     @Override
@@ -39,11 +19,6 @@ class BookTopSerializerTest extends SerializerTestBase<BookTop> {
                     new double[] {60_001.0, 0.0}, new double[] {2.0, 0.0}),
             new BookTop("ETHUSDT", 0L, 0L, 0L, 0L, new double[0], new double[0], new double[0], new double[0])
         };
-    }
-
-    @Test
-    void flinkFindsThisSerializerForTheRecord() {
-        assertThat(TypeInformation.of(BookTop.class).createSerializer(null)).isInstanceOf(BookTopSerializer.class);
     }
 
     @Test

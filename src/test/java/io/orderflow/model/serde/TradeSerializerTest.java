@@ -1,39 +1,19 @@
 package io.orderflow.model.serde;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
 import java.io.IOException;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.SerializerTestBase;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
-/** Flink's serializer suite (copy, round trips, snapshot and restore, duplicates, threads), plus the wire's edges. */
-class TradeSerializerTest extends SerializerTestBase<Trade> {
+/** Besides Flink's suite, the wire's edges. */
+class TradeSerializerTest extends RecordSerializerTestBase<Trade> {
 
-    @Override
-    protected TypeSerializer<Trade> createSerializer() {
-        return new TradeSerializer();
-    }
-
-    @Override
-    protected int getLength() {
-        return -1;
-    }
-
-    @Override
-    protected Class<Trade> getTypeClass() {
-        return Trade.class;
-    }
-
-    @Override
-    protected boolean allowNullInstances(TypeSerializer<Trade> serializer) {
-        return true;
+    TradeSerializerTest() {
+        super(Trade.class, TradeSerializer.INSTANCE);
     }
 
     @Override
@@ -44,12 +24,6 @@ class TradeSerializerTest extends SerializerTestBase<Trade> {
             new Trade("ETHUSDT", 0L, 0L, Long.MAX_VALUE, Double.MIN_VALUE, 1e12, 0L, TakerSide.SELL),
             new Trade("1000PEPEUSDT", 1L, 2L, 3L, 0.00001234, 123_456_789.5, 42L, TakerSide.SELL)
         };
-    }
-
-    @Test
-    void flinkFindsThisSerializerForTheRecord() {
-        assertThat(TypeInformation.of(Trade.class)).isInstanceOf(RecordTypeInfo.class);
-        assertThat(TypeInformation.of(Trade.class).createSerializer(null)).isInstanceOf(TradeSerializer.class);
     }
 
     @Test
