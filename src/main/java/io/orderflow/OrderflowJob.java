@@ -213,7 +213,7 @@ public final class OrderflowJob {
                     .filter(row -> true)
                     .setBufferTimeout(SINK_BUFFER_TIMEOUT_MS)
                     .uid("to-sink-" + kind + suffix)
-                    .name("to sink: " + kind));
+                    .name("to sink")); // short: Flink truncates operator names in metrics past 80 characters
         }
         union(handOvers).rescale().sinkTo(sink).uid("sink-" + kind).name("sink: " + kind);
     }
