@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Plain Jackson's rate on a recording, measured in a JVM of its own that runs nothing else: in the
@@ -25,52 +23,34 @@ final class JacksonBaseline implements AutoCloseable {
     static final long MEASURE_MILLIS = 3_000;
     private static final int WARM_UP_ROUNDS = 3;
 
-    private final Process process;
-    private final BufferedReader out;
-    private final PrintStream in;
+    private final ChildJvm jvm;
 
-    private JacksonBaseline(Process process) throws IOException {
-        this.process = process;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        field("ready");
+    private JacksonBaseline(ChildJvm jvm) throws IOException {
+        this.jvm = jvm;
+        jvm.field("ready");
     }
 
     /** A baseline process for {@code recording}, warmed up. */
-    static JacksonBaseline start(Path recording) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                        JacksonBaseline.class.getName(), recording.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+    static JacksonBaseline start(Path recording) throws IOException, InterruptedException {
+        ChildJvm jvm = ChildJvm.start("the Jackson baseline process", JacksonBaseline.class,
+                List.of(recording.toString()));
         try {
-            return new JacksonBaseline(process);
+            return new JacksonBaseline(jvm);
         } catch (IOException | RuntimeException e) {
-            process.destroyForcibly();
+            jvm.close();
             throw e;
         }
     }
 
     /** Messages per second that {@code readTree} parses now. */
     double measure() throws IOException {
-        in.println();
-        return Double.parseDouble(field("rate"));
+        jvm.request();
+        return Double.parseDouble(jvm.field("rate"));
     }
 
     @Override
     public void close() throws InterruptedException {
-        in.close(); // end of input: the child returns
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-    }
-
-    private String field(String name) throws IOException {
-        String line = out.readLine();
-        if (line == null || !(line.equals(name) || line.startsWith(name + " "))) {
-            throw new IOException("the Jackson baseline process said " + line + " where " + name + " was expected");
-        }
-        return line.substring(name.length()).trim();
+        jvm.close();
     }
 
     /** The child: {@code JacksonBaseline <recording.gz>}. */
