@@ -1,0 +1,94 @@
+package io.orderflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.config.OrderflowConfig;
+import io.orderflow.testing.Harvest;
+import io.orderflow.testing.TestEnvironments;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The rows of every kind that the test recordings replay to, pinned by a digest of the sorted rows
+ * ({@code replay-digests.properties}, made from the job as it was before the feed was reworked). A
+ * change that moves any row of any kind fails here; a change that does so on purpose updates the
+ * digest and says why in its commit.
+ *
+ * <p>Each kind's rows are read back with DuckDB through {@link Harvest}, in the columns that file
+ * has always had (a column added later does not move the digest), rendered as records and sorted.
+ */
+class ReplayDigestIT {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = TestEnvironments.miniCluster();
+
+    private static final String RECORDINGS = "src/test/resources/recordings/";
+
+    @TempDir
+    Path out;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "hftbacktest-spot; spot; hftbacktest-spot/btcusdt_20240808.gz,hftbacktest-spot/ethusdt_20240808.gz",
+        "cryptofeed-spot; spot; cryptofeed/BINANCE.ws.1.0",
+        "cryptofeed-usdm; usdm; cryptofeed/BINANCE_FUTURES.ws.1.0"})
+    void everyKindReplaysToTheRowsPinnedBeforeTheFeedRework(String name, String market, String files)
+            throws Exception {
+        replay(market, files);
+        Map<String, String> actual = digests(out);
+        Properties pinned = new Properties();
+        try (InputStream in = ReplayDigestIT.class.getResourceAsStream("/replay-digests.properties")) {
+            pinned.load(in);
+        }
+        Map<String, String> expected = new TreeMap<>();
+        actual.keySet().forEach(kind -> expected.put(kind, pinned.getProperty(name + "." + kind)));
+        assertThat(actual).as("digests of %s (file line: %s.<kind>=<digest>)", name, name).isEqualTo(expected);
+    }
+
+    private void replay(String market, String files) throws Exception {
+        String paths = String.join(",", List.of(files.split(",")).stream().map(f -> RECORDINGS + f).toList());
+        OrderflowConfig config = OrderflowConfig.load(new String[] {
+            "--source", "replay", "--binance-market", market, "--replay-files", paths,
+            "--output-dir", out.toString(), "--parquet-rotate-sec", "1"}, Map.of());
+        StreamExecutionEnvironment env = TestEnvironments.create();
+        new OrderflowJob(config, MarketSources.fromConfig(config), OrderflowJob.parquetSinks(config)).addTo(env);
+        env.execute("replay digest");
+    }
+
+    /** Per kind: the row count and the SHA-256 of its rows, each rendered as a record, sorted. */
+    static Map<String, String> digests(Path harvestDir) throws Exception {
+        Map<String, String> digests = new TreeMap<>();
+        try (Harvest harvest = new Harvest(harvestDir)) {
+            digests.put("prices", digest(harvest.prices()));
+            digests.put("ofi", digest(harvest.ofi()));
+            digests.put("cvd", digest(harvest.cvd()));
+            digests.put("klines", digest(harvest.klines()));
+            digests.put("fusion", digest(harvest.fusion()));
+            digests.put("events", digest(harvest.events()));
+        }
+        return digests;
+    }
+
+    private static String digest(List<?> rows) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        rows.stream().map(Object::toString).sorted().forEach(row -> {
+            sha.update(row.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        });
+        return rows.size() + ":" + HexFormat.of().formatHex(sha.digest());
+    }
+}
