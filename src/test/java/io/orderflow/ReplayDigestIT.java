@@ -3,6 +3,7 @@ package io.orderflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.config.OrderflowConfig;
+import io.orderflow.model.MarketNotice;
 import io.orderflow.testing.Harvest;
 import io.orderflow.testing.TestEnvironments;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>Each kind's rows are read back with DuckDB through {@link Harvest}, in the columns that file
  * has always had (a column added later does not move the digest), rendered as records and sorted.
+ * Rows of a kind of event added since are left out of the digest and checked on their own.
  */
 class ReplayDigestIT {
 
@@ -43,11 +45,12 @@ class ReplayDigestIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-        "hftbacktest-spot; spot; hftbacktest-spot/btcusdt_20240808.gz,hftbacktest-spot/ethusdt_20240808.gz",
-        "cryptofeed-spot; spot; cryptofeed/BINANCE.ws.1.0",
-        "cryptofeed-usdm; usdm; cryptofeed/BINANCE_FUTURES.ws.1.0"})
-    void everyKindReplaysToTheRowsPinnedBeforeTheFeedRework(String name, String market, String files)
-            throws Exception {
+        "hftbacktest-spot; spot; hftbacktest-spot/btcusdt_20240808.gz,hftbacktest-spot/ethusdt_20240808.gz;"
+                + " BTCUSDT,ETHUSDT",
+        "cryptofeed-spot; spot; cryptofeed/BINANCE.ws.1.0; BLZETH,LRCBTC,NKNUSDT,RUNEEUR",
+        "cryptofeed-usdm; usdm; cryptofeed/BINANCE_FUTURES.ws.1.0; AKROUSDT,CTKUSDT,KEEPUSDT,SUSHIUSDT"})
+    void everyKindReplaysToTheRowsPinnedBeforeTheFeedRework(String name, String market, String files,
+            String symbols) throws Exception {
         replay(market, files);
         Map<String, String> actual = digests(out);
         Properties pinned = new Properties();
@@ -57,6 +60,14 @@ class ReplayDigestIT {
         Map<String, String> expected = new TreeMap<>();
         actual.keySet().forEach(kind -> expected.put(kind, pinned.getProperty(name + "." + kind)));
         assertThat(actual).as("digests of %s (file line: %s.<kind>=<digest>)", name, name).isEqualTo(expected);
+        try (Harvest harvest = new Harvest(out)) {
+            List<String> summarised = harvest.events().stream()
+                    .filter(e -> e.type().equals(MarketNotice.FEED_SUMMARY))
+                    .map(MarketNotice::symbol)
+                    .sorted()
+                    .toList();
+            assertThat(summarised).as("one feed_summary per symbol").containsExactly(symbols.split(","));
+        }
     }
 
     private void replay(String market, String files) throws Exception {
@@ -78,7 +89,10 @@ class ReplayDigestIT {
             digests.put("cvd", digest(harvest.cvd()));
             digests.put("klines", digest(harvest.klines()));
             digests.put("fusion", digest(harvest.fusion()));
-            digests.put("events", digest(harvest.events()));
+            // feed_summary rows (one per symbol at the end of a replay) came with issue 10, on purpose.
+            digests.put("events", digest(harvest.events().stream()
+                    .filter(e -> !e.type().equals(MarketNotice.FEED_SUMMARY))
+                    .toList()));
         }
         return digests;
     }

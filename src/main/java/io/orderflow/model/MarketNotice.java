@@ -11,6 +11,10 @@ package io.orderflow.model;
 public record MarketNotice(String symbol, long timeMs, String type, String metaJson) {
 
     public static final String BOOK_RESYNC = "book_resync";
+    /** A symbol's depth did not give a synced book within the sync timeout, or never did. */
+    public static final String BOOK_UNSYNCED = "book_unsynced";
+    /** What the feed met for a symbol, written when a replay (or a bounded run) ends. */
+    public static final String FEED_SUMMARY = "feed_summary";
     /** A trade that arrived after the watermark had closed its one-minute bar; kept here, not in klines. */
     public static final String LATE_TRADE = "late_trade";
     public static final String PIVOT_HIGH = "pivot_high";
@@ -37,6 +41,22 @@ public record MarketNotice(String symbol, long timeMs, String type, String metaJ
     public static MarketNotice bookResync(String symbol, long timeMs, String reason, String ids) {
         String meta = "{\"symbol\":\"" + symbol + "\",\"reason\":\"" + reason + "\"," + ids + "}";
         return new MarketNotice(symbol, timeMs, BOOK_RESYNC, meta);
+    }
+
+    /**
+     * A {@link #BOOK_UNSYNCED} notice.
+     *
+     * @param reason why there is no book, e.g. {@code no_snapshot}
+     * @param figures the figures behind it, as JSON members
+     */
+    public static MarketNotice bookUnsynced(String symbol, long timeMs, String reason, String figures) {
+        String meta = "{\"symbol\":\"" + symbol + "\",\"reason\":\"" + reason + "\"," + figures + "}";
+        return new MarketNotice(symbol, timeMs, BOOK_UNSYNCED, meta);
+    }
+
+    /** A {@link #FEED_SUMMARY} notice; {@code figures} are JSON members. */
+    public static MarketNotice feedSummary(String symbol, long timeMs, String figures) {
+        return new MarketNotice(symbol, timeMs, FEED_SUMMARY, "{\"symbol\":\"" + symbol + "\"," + figures + "}");
     }
 
     /** A {@link #BOOK_RESYNC} after a diff sequence gap: the update id the book expected and the one it got. */

@@ -99,7 +99,8 @@ public final class CaptureFormat {
         long nanos = frame.receiveTimeMs() * 1_000_000L;
         String stream = frame.stream();
         if (stream.startsWith(REST_PREFIX)) {
-            return new RecordedMessage(nanos, RestPaths.kind(stream), null, frame.symbol(), frame.payload());
+            String path = stream.substring(REST_PREFIX.length());
+            return new RecordedMessage(nanos, RestPaths.kind(path), path, frame.symbol(), frame.payload());
         }
         // The stream name lets the parser read a raw payload (one without {"stream":..}) too.
         return new RecordedMessage(nanos, Kind.WEBSOCKET, stream.indexOf('@') > 0 ? stream : null, null,

@@ -94,7 +94,7 @@ final class CryptofeedReader implements MessageReader {
         int timeEnd = http.require(line.indexOf(TIME_END, urlEnd), line);
         String url = line.substring(0, urlEnd);
         long nanos = http.nanos(line.substring(urlEnd + REST_MARK.length(), timeEnd), line);
-        return new RecordedMessage(nanos, RestPaths.kind(url), null, RestPaths.symbol(url),
+        return new RecordedMessage(nanos, RestPaths.kind(url), url, RestPaths.symbol(url),
                 line.substring(timeEnd + TIME_END.length()));
     }
 

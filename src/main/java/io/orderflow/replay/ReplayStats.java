@@ -3,16 +3,15 @@ package io.orderflow.replay;
 /**
  * What a {@link ReplayFeed} has seen so far.
  *
- * @param messages recorded messages read (WebSocket and REST)
+ * @param messages recorded messages read (WebSocket and REST; those read ahead for a REST answer included)
  * @param malformed messages the parser rejected (counted and skipped)
- * @param unsupported well-formed messages replay has no use for (e.g. klines, REST other than depth)
+ * @param unsupported well-formed messages replay has no use for (e.g. klines, REST answers nobody asked for)
  * @param trades trades emitted
  * @param books books emitted (rebuilt after a diff, or partial depth)
- * @param snapshots REST depth snapshots read
+ * @param snapshots REST depth snapshots the books were loaded from
  * @param unbridgedSnapshots snapshots the buffered diffs could not be joined to (a live source
  *     would fetch another)
  * @param gaps sequence gaps of a synced book, each emitted as a {@code book_resync} notice
- * @param droppedBufferedDiffs diffs dropped from a full pre-sync buffer
  * @param tickerChecks {@code bookTicker}s compared with the rebuilt book at the same update id
  * @param tickerMismatches checks where the best bid or ask differed
  */
@@ -25,6 +24,5 @@ public record ReplayStats(
         long snapshots,
         long unbridgedSnapshots,
         long gaps,
-        long droppedBufferedDiffs,
         long tickerChecks,
         long tickerMismatches) {}

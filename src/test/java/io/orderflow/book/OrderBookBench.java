@@ -69,7 +69,7 @@ public final class OrderBookBench {
         BinanceParser parser = new BinanceParser(MarketType.SPOT, levels);
         BinanceMessageHandler collect = new BinanceMessageHandler() {
             @Override
-            public void onTrade(Trade trade) {}
+            public void onTrade(Trade trade, boolean aggregated) {}
 
             @Override
             public void onDepthUpdate(DepthUpdate update) {

@@ -86,9 +86,12 @@ class CaptureFormatTest {
         assertThat(CaptureFormat.toMessage(frame(2L, RawFrame.CONNECTION, "{}")))
                 .isEqualTo(new RecordedMessage(2_000_000L, Kind.WEBSOCKET, null, null, "{}"));
         assertThat(CaptureFormat.toMessage(frame(3L, "rest:/fapi/v1/depth?symbol=ETHUSDT&limit=1000", "{}")))
-                .isEqualTo(new RecordedMessage(3_000_000L, Kind.DEPTH_SNAPSHOT, null, "ETHUSDT", "{}"));
-        assertThat(CaptureFormat.toMessage(frame(4L, "rest:/fapi/v1/aggTrades?symbol=ETHUSDT&fromId=1", "[]")).kind())
-                .isEqualTo(Kind.OTHER_REST);
+                .isEqualTo(new RecordedMessage(3_000_000L, Kind.DEPTH_SNAPSHOT,
+                        "/fapi/v1/depth?symbol=ETHUSDT&limit=1000", "ETHUSDT", "{}"));
+        assertThat(CaptureFormat.toMessage(frame(4L, "rest:/fapi/v1/aggTrades?symbol=ETHUSDT&fromId=1", "[]")))
+                .isEqualTo(new RecordedMessage(4_000_000L, Kind.AGG_TRADES,
+                        "/fapi/v1/aggTrades?symbol=ETHUSDT&fromId=1", "ETHUSDT", "[]"));
+        assertThat(CaptureFormat.toMessage(frame(5L, "rest:/api/v3/time", "{}")).kind()).isEqualTo(Kind.OTHER_REST);
     }
 
     private static List<RawFrame> readAll(CaptureReader reader) throws IOException {

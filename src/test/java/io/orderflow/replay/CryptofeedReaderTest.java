@@ -36,12 +36,15 @@ class CryptofeedReaderTest {
         List<RecordedMessage> messages = readAll(new CryptofeedReader(ws, http));
 
         assertThat(messages).containsExactly(
-                new RecordedMessage(1_600_000_000_900_000_000L, Kind.DEPTH_SNAPSHOT, null, "BTCUSDT", "{\"s\":1}"),
+                new RecordedMessage(1_600_000_000_900_000_000L, Kind.DEPTH_SNAPSHOT,
+                        "https://api.binance.com/api/v3/depth?symbol=btcusdt&limit=1000", "BTCUSDT", "{\"s\":1}"),
                 new RecordedMessage(1_600_000_001_250_000_000L, Kind.WEBSOCKET, null, null, "{\"a\":1}"),
                 new RecordedMessage(1_600_000_002_000_001_000L, Kind.WEBSOCKET, null, null, "{\"a\":2}"),
-                new RecordedMessage(1_600_000_002_000_001_000L, Kind.DEPTH_SNAPSHOT, null, "ETHUSDT", "{\"s\":2}"),
+                new RecordedMessage(1_600_000_002_000_001_000L, Kind.DEPTH_SNAPSHOT,
+                        "https://api.binance.com/api/v3/depth?limit=1000&symbol=ETHUSDT", "ETHUSDT", "{\"s\":2}"),
                 new RecordedMessage(1_600_000_003_000_000_000L, Kind.WEBSOCKET, null, null, "{\"a\":3}"),
-                new RecordedMessage(1_600_000_009_000_000_000L, Kind.OTHER_REST, null, "ETHUSDT", "[3]"));
+                new RecordedMessage(1_600_000_009_000_000_000L, Kind.AGG_TRADES,
+                        "https://api.binance.com/api/v3/aggTrades?symbol=ETHUSDT", "ETHUSDT", "[3]"));
         assertThat(messages.get(1).receiveTimeMs()).isEqualTo(1_600_000_001_250L);
     }
 

@@ -8,8 +8,11 @@ import io.orderflow.model.Trade;
 /** Receives what {@link BinanceParser} made of one message. */
 public interface BinanceMessageHandler {
 
-    /** An {@code aggTrade} or {@code trade}. */
-    void onTrade(Trade trade);
+    /**
+     * An {@code aggTrade} ({@code aggregated}: its id can be back-filled through REST {@code aggTrades})
+     * or a raw {@code trade}.
+     */
+    void onTrade(Trade trade, boolean aggregated);
 
     /** A diff ({@code depthUpdate}). */
     void onDepthUpdate(DepthUpdate update);

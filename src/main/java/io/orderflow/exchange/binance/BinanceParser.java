@@ -72,6 +72,8 @@ public final class BinanceParser {
     private final PlainJsonParser plain = new PlainJsonParser();
     private final WireReader in = new WireReader();
     private final StreamNames streams = new StreamNames();
+    /** The message being read is an aggregate trade (whose id REST can back-fill). */
+    private boolean aggregated;
 
     /**
      * @param market which market's messages this parser reads (USD-M diffs must carry {@code pu})
@@ -102,6 +104,7 @@ public final class BinanceParser {
             throws MalformedMessageException {
         StreamName hint = stream == null ? null : streams.lookup(stream);
         Object event;
+        aggregated = false;
         try {
             event = readMessage(plain.reset(message), hint, receiveTimeMs);
         } catch (PlainJsonParser.Decline | IOException | MalformedMessageException notPlain) {
@@ -112,7 +115,7 @@ public final class BinanceParser {
                 throw readFailure(e);
             }
         }
-        deliver(event, handler);
+        deliver(event, aggregated, handler);
     }
 
     /** The event of one whole message: its one object, then nothing. */
@@ -278,6 +281,7 @@ public final class BinanceParser {
             throws IOException, MalformedMessageException {
         return switch (kind) {
             case AGG_TRADE -> {
+                aggregated = true;
                 AggTradeData trade = AggTradeData.readEvent(in, symbol);
                 yield trade.toTrade(trade.s(), receiveTimeMs);
             }
@@ -290,9 +294,9 @@ public final class BinanceParser {
         };
     }
 
-    private static void deliver(Object event, BinanceMessageHandler handler) {
+    private static void deliver(Object event, boolean aggregated, BinanceMessageHandler handler) {
         if (event instanceof Trade trade) {
-            handler.onTrade(trade);
+            handler.onTrade(trade, aggregated);
         } else if (event instanceof DepthUpdate update) {
             handler.onDepthUpdate(update);
         } else if (event instanceof BookTop book) {

@@ -1,6 +1,7 @@
 package io.orderflow.source.binance;
 
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.feed.FeedSettings;
 import io.orderflow.exchange.binance.wire.StreamKind;
 import java.net.URI;
 import java.time.Duration;
@@ -66,6 +67,7 @@ public final class BinanceSourceBuilder {
     private int handoffCapacity = DEFAULT_HANDOFF_CAPACITY;
     private long endTimeMs = Long.MAX_VALUE;
     private boolean capture;
+    private Duration bookSyncTimeout = FeedSettings.DEFAULT_BOOK_SYNC_TIMEOUT;
 
     BinanceSourceBuilder() {}
 
@@ -181,6 +183,12 @@ public final class BinanceSourceBuilder {
         return this;
     }
 
+    /** A symbol's book not synced this long after its first diff is reported (BOOK_SYNC_TIMEOUT_SEC). */
+    public BinanceSourceBuilder bookSyncTimeout(Duration timeout) {
+        this.bookSyncTimeout = timeout;
+        return this;
+    }
+
     public BinanceSource build() {
         String ws = wsBaseUrl != null ? wsBaseUrl : market == MarketType.SPOT ? SPOT_WS_URL : USDM_WS_URL;
         String rest = restBaseUrl != null ? restBaseUrl : market == MarketType.SPOT ? SPOT_REST_URL : USDM_REST_URL;
@@ -204,7 +212,8 @@ public final class BinanceSourceBuilder {
                 dedupLru,
                 handoffCapacity,
                 endTimeMs,
-                capture));
+                capture,
+                bookSyncTimeout));
     }
 
     private void sanityCheck(String ws, String rest) {
@@ -250,6 +259,7 @@ public final class BinanceSourceBuilder {
                 "pingInterval must be zero (no pings) or at least 1 s (Binance counts them against its"
                         + " message limit), got " + pingInterval);
         requirePositive(requestTimeout, "requestTimeout");
+        requirePositive(bookSyncTimeout, "bookSyncTimeout");
         require(dedupLru >= 1, "dedupLru must be at least 1, got " + dedupLru);
         require(handoffCapacity >= 1, "handoffCapacity must be at least 1, got " + handoffCapacity);
         require(endTimeMs > 0, "endTimeMs must be an epoch ms, got " + endTimeMs);

@@ -14,6 +14,7 @@ import java.util.List;
  * @param streams the stream kinds followed for every symbol
  * @param pingInterval between the client's own pings; zero sends none
  * @param endTimeMs wall time at which the source ends, {@code Long.MAX_VALUE} for never
+ * @param bookSyncTimeout a book not synced this long after its first diff is reported ({@code book_unsynced})
  */
 public record BinanceSourceConfig(
         MarketType market,
@@ -34,7 +35,8 @@ public record BinanceSourceConfig(
         int dedupLru,
         int handoffCapacity,
         long endTimeMs,
-        boolean capture)
+        boolean capture,
+        Duration bookSyncTimeout)
         implements Serializable {
 
     public BinanceSourceConfig {

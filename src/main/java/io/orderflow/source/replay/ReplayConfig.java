@@ -8,12 +8,14 @@ import java.util.List;
 /**
  * The settings of a {@link ReplaySource}, as checked by its builder. See {@link ReplaySourceBuilder}
  * for what each one means.
+ *
+ * @param series the recordings, grouped into series that continue each other, each in replay order
  */
 public record ReplayConfig(
-        List<Recording> recordings, MarketType market, int bookLevels, boolean paced, double speed)
+        List<List<Recording>> series, MarketType market, int bookLevels, boolean paced, double speed)
         implements Serializable {
 
     public ReplayConfig {
-        recordings = List.copyOf(recordings);
+        series = series.stream().map(List::copyOf).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.source.replay;
 
+import io.orderflow.exchange.binance.feed.FeedSettings;
 import io.orderflow.replay.ReplayFeed;
 import io.orderflow.source.MarketFeedSource;
 import io.orderflow.source.feed.MarketFeed;
@@ -10,10 +11,11 @@ import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * Recorded Binance feeds as a bounded FLIP-27 source: one split per recording, each replayed by a
- * {@link ReplayFeed} through the same parser and order book as the live source. Replaying the
- * same recordings gives the same events, and a split restored from a checkpoint replays its
- * recording from the start and skips what it had emitted, so it continues exactly.
+ * Recorded Binance feeds as a bounded FLIP-27 source: one split per series of recordings that
+ * continue each other (see {@link io.orderflow.replay.RecordingSeries}), each replayed by a
+ * {@link ReplayFeed} through the live source's own feed. Replaying the same recordings gives the
+ * same events, and a split restored from a checkpoint replays its series from the start and skips
+ * what it had emitted, so it continues exactly.
  *
  * <p>Attach it with {@code env.fromSource(source, MarketWatermarks.create(), "replay")}.
  */
@@ -35,7 +37,7 @@ public final class ReplaySource extends MarketFeedSource<ReplaySplit> {
 
     @Override
     public List<ReplaySplit> initialSplits() {
-        return config.recordings().stream().map(recording -> new ReplaySplit(recording, 0)).toList();
+        return config.series().stream().map(series -> new ReplaySplit(series, 0)).toList();
     }
 
     /** A recording ends. */
@@ -52,7 +54,7 @@ public final class ReplaySource extends MarketFeedSource<ReplaySplit> {
     @Override
     protected MarketFeed openFeed(ReplaySplit split) throws IOException {
         return new ReplayMarketFeed(split.splitId(),
-                new ReplayFeed(split.recording(), config.market(), config.bookLevels()));
+                new ReplayFeed(split.recordings(), FeedSettings.replay(config.market(), config.bookLevels())));
     }
 
     /** Every event of every recording: a replay has no limits of its own. */

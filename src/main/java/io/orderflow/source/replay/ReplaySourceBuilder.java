@@ -4,6 +4,7 @@ import static org.apache.flink.util.Preconditions.checkArgument;
 
 import io.orderflow.exchange.binance.MarketType;
 import io.orderflow.replay.Recording;
+import io.orderflow.replay.RecordingSeries;
 import io.orderflow.source.EmbeddedMarketSourceBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,10 @@ public final class ReplaySourceBuilder {
     ReplaySourceBuilder() {}
 
     /**
-     * The recordings, one split each: cryptofeed {@code *.ws.*} files (their {@code *.http.*}
-     * snapshots are found beside them), hftbacktest {@code .gz} files, or the project's captures.
-     * File names must be distinct: they are the split ids.
+     * The recordings: cryptofeed {@code *.ws.*} files (their {@code *.http.*} snapshots are found
+     * beside them), hftbacktest {@code .gz} files, or the project's captures. Recordings that share
+     * a symbol continue each other (one file per day, say) and replay as one feed, one split per
+     * series; the others replay in parallel. File names must be distinct: they make the split ids.
      */
     public ReplaySourceBuilder files(List<String> files) {
         this.files = List.copyOf(files);
@@ -72,7 +74,7 @@ public final class ReplaySourceBuilder {
         List<Path> paths = files.stream().map(Path::of).toList();
         sanityCheck(paths);
         List<Recording> recordings = paths.stream().map(RecordingFiles::recording).toList();
-        return new ReplaySource(new ReplayConfig(recordings, market, bookLevels, paced, speed));
+        return new ReplaySource(new ReplayConfig(RecordingSeries.group(recordings), market, bookLevels, paced, speed));
     }
 
     private void sanityCheck(List<Path> paths) {

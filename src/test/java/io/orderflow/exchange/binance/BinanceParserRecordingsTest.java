@@ -39,7 +39,7 @@ class BinanceParserRecordingsTest {
         }
 
         @Override
-        public void onTrade(Trade trade) {
+        public void onTrade(Trade trade, boolean aggregated) {
             count("trade", trade.symbol());
         }
 

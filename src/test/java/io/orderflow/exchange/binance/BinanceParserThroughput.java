@@ -36,7 +36,7 @@ public final class BinanceParserThroughput {
         long checksum;
 
         @Override
-        public void onTrade(Trade trade) {
+        public void onTrade(Trade trade, boolean aggregated) {
             checksum += trade.tradeId() + Double.doubleToRawLongBits(trade.price());
         }
 

@@ -15,7 +15,7 @@ class CollectingHandler implements BinanceMessageHandler {
     final List<Object> events = new ArrayList<>();
 
     @Override
-    public void onTrade(Trade trade) {
+    public void onTrade(Trade trade, boolean aggregated) {
         events.add(trade);
     }
 

@@ -3,6 +3,7 @@ package io.orderflow.source.replay;
 import io.orderflow.exchange.binance.MarketType;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.replay.Recording;
+import io.orderflow.exchange.binance.feed.FeedSettings;
 import io.orderflow.replay.ReplayFeed;
 import io.orderflow.source.ReferenceMarket;
 import java.io.IOException;
@@ -43,8 +44,8 @@ final class ReplayFixtures {
     static Map<String, List<MarketEvent>> replayedDirectly(ReplaySource source) throws IOException {
         List<MarketEvent> events = new ArrayList<>();
         for (ReplaySplit split : source.initialSplits()) {
-            try (ReplayFeed feed = new ReplayFeed(
-                    split.recording(), source.config().market(), source.config().bookLevels())) {
+            try (ReplayFeed feed = new ReplayFeed(split.recordings(),
+                    FeedSettings.replay(source.config().market(), source.config().bookLevels()))) {
                 while (feed.hasNext()) {
                     events.add(feed.next());
                 }

@@ -1,6 +1,8 @@
 package io.orderflow.source.binance.reader;
 
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.feed.RestAnswer;
+import io.orderflow.exchange.binance.feed.RestPort;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -10,19 +12,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The two REST calls the source makes: a depth snapshot to (re)sync a book, and a page of aggregate
- * trades to back-fill. Shared by a reader's connections; every call waits for its weight in the
- * reader's share of Binance's per-IP budget.
+ * The live feed's {@link RestPort}: the two REST calls the source makes, a depth snapshot to
+ * (re)sync a book, and a page of aggregate trades to back-fill (tried up to
+ * {@value #AGG_TRADES_ATTEMPTS} times, a little longer apart each time). Shared by a reader's
+ * connections; every call waits for its weight in the reader's share of Binance's per-IP budget.
  */
-final class BinanceRestClient {
+final class BinanceRestClient implements RestPort {
 
     /** Deep enough that levels deleted from the top are refilled from the snapshot. */
     static final int SNAPSHOT_LIMIT = 1000;
     /** The most Binance returns per page. */
     static final int AGG_TRADES_LIMIT = 1000;
-
-    /** A REST answer and where it came from, for parsing and for capture. */
-    record Answer(String pathAndQuery, String body, long receiveTimeMs) {}
+    static final int AGG_TRADES_ATTEMPTS = 3;
+    static final long AGG_TRADES_RETRY_PAUSE_MS = 200;
 
     /**
      * Paths and request weights per market (Binance's 2026 tables, at the limits used here).
@@ -54,17 +56,31 @@ final class BinanceRestClient {
         this.limiter = new RestWeightLimiter(Math.max(1, endpoints.weightPerMinute() / readers));
     }
 
-    Answer depthSnapshot(String symbol) throws IOException {
+    @Override
+    public RestAnswer depthSnapshot(String symbol, long nowMs) throws IOException {
         return get(endpoints.depthPath() + "?symbol=" + symbol + "&limit=" + SNAPSHOT_LIMIT, endpoints.depthWeight());
     }
 
     /** Aggregate trades from {@code fromId} (inclusive) on, oldest first. */
-    Answer aggTrades(String symbol, long fromId) throws IOException {
-        return get(endpoints.aggTradesPath() + "?symbol=" + symbol + "&fromId=" + fromId + "&limit=" + AGG_TRADES_LIMIT,
-                endpoints.aggTradesWeight());
+    @Override
+    public RestAnswer aggTrades(String symbol, long fromId, long nowMs) throws IOException {
+        String pathAndQuery = endpoints.aggTradesPath() + "?symbol=" + symbol + "&fromId=" + fromId + "&limit="
+                + AGG_TRADES_LIMIT;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return get(pathAndQuery, endpoints.aggTradesWeight());
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                if (attempt == AGG_TRADES_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
     }
 
-    private Answer get(String pathAndQuery, int weight) throws IOException {
+    private RestAnswer get(String pathAndQuery, int weight) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout).GET().build();
         try {
             limiter.acquire(weight);
@@ -77,10 +93,20 @@ final class BinanceRestClient {
             if (status != 200) {
                 throw new IOException("HTTP " + status + " from " + pathAndQuery + ": " + abbreviate(response.body()));
             }
-            return new Answer(pathAndQuery, response.body(), System.currentTimeMillis());
+            return new RestAnswer(pathAndQuery, response.body(), System.currentTimeMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted waiting for " + pathAndQuery);
+        }
+    }
+
+    /** Waits a little longer after each failure. */
+    private static void pause(int failures) throws InterruptedIOException {
+        try {
+            Thread.sleep(AGG_TRADES_RETRY_PAUSE_MS << (failures - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted between back-fill attempts");
         }
     }
 

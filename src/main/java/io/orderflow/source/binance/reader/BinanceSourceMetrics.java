@@ -1,5 +1,6 @@
 package io.orderflow.source.binance.reader;
 
+import io.orderflow.exchange.binance.feed.FeedMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -13,9 +14,11 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
  * {@code flink_taskmanager_job_task_operator_<name>}), and readable here for tests that drive a
  * reader without Flink. Counters are incremented from the connections' processing threads, hence thread-safe ones.
  */
-public final class BinanceSourceMetrics {
+public final class BinanceSourceMetrics implements FeedMetrics {
 
     public static final String PARSE_ERRORS = "parse_errors_total";
+    /** Well-formed messages of streams the job does not consume: not errors, but worth seeing. */
+    public static final String UNSUPPORTED_MESSAGES = "unsupported_messages_total";
     public static final String DEDUP_HITS = "dedup_hits_total";
     public static final String GAPFILL_TRADES = "gapfill_trades_total";
     /** Trades missed for good: a {@code @trade} id gap, or a back-fill the exchange could not serve. */
@@ -25,22 +28,27 @@ public final class BinanceSourceMetrics {
     public static final String BOOK_RESYNCS = "book_resyncs_total";
     public static final String BOOKTICKER_CHECKS = "bookticker_checks_total";
     public static final String BOOKTICKER_MISMATCHES = "bookticker_mismatches_total";
+    /** Books not synced within BOOK_SYNC_TIMEOUT_SEC of their first diff. */
+    public static final String BOOK_UNSYNCED = "book_unsynced_total";
     public static final String HANDOFF_DEPTH = "handoff_queue_depth";
 
-    final Counter parseErrors;
-    final Counter dedupHits;
-    final Counter gapfillTrades;
-    final Counter tradeGaps;
+    private final Counter parseErrors;
+    private final Counter unsupportedMessages;
+    private final Counter dedupHits;
+    private final Counter gapfillTrades;
+    private final Counter tradeGaps;
     final Counter wsReconnects;
-    final Counter depthFramesDropped;
-    final Counter bookResyncs;
-    final Counter bookTickerChecks;
-    final Counter bookTickerMismatches;
+    private final Counter depthFramesDropped;
+    private final Counter bookResyncs;
+    private final Counter bookTickerChecks;
+    private final Counter bookTickerMismatches;
+    private final Counter bookUnsynced;
 
     private final Map<String, Counter> byName = new LinkedHashMap<>();
 
     BinanceSourceMetrics(MetricGroup group, IntSupplier handoffDepth) {
         parseErrors = register(group, PARSE_ERRORS);
+        unsupportedMessages = register(group, UNSUPPORTED_MESSAGES);
         dedupHits = register(group, DEDUP_HITS);
         gapfillTrades = register(group, GAPFILL_TRADES);
         tradeGaps = register(group, TRADE_GAPS);
@@ -49,7 +57,56 @@ public final class BinanceSourceMetrics {
         bookResyncs = register(group, BOOK_RESYNCS);
         bookTickerChecks = register(group, BOOKTICKER_CHECKS);
         bookTickerMismatches = register(group, BOOKTICKER_MISMATCHES);
+        bookUnsynced = register(group, BOOK_UNSYNCED);
         group.gauge(HANDOFF_DEPTH, handoffDepth::getAsInt);
+    }
+
+    @Override
+    public void parseError() {
+        parseErrors.inc();
+    }
+
+    @Override
+    public void unsupported() {
+        unsupportedMessages.inc();
+    }
+
+    @Override
+    public void dedupHit() {
+        dedupHits.inc();
+    }
+
+    @Override
+    public void backfilled(long trades) {
+        gapfillTrades.inc(trades);
+    }
+
+    @Override
+    public void tradeGap(long missing) {
+        tradeGaps.inc(missing);
+    }
+
+    @Override
+    public void depthFrameDropped() {
+        depthFramesDropped.inc();
+    }
+
+    @Override
+    public void bookResync() {
+        bookResyncs.inc();
+    }
+
+    @Override
+    public void bookUnsynced() {
+        bookUnsynced.inc();
+    }
+
+    @Override
+    public void tickerCheck(boolean mismatch) {
+        bookTickerChecks.inc();
+        if (mismatch) {
+            bookTickerMismatches.inc();
+        }
     }
 
     /** Counters that go nowhere but can still be read, for tests of the parts. */

@@ -1,6 +1,8 @@
 package io.orderflow.source.binance.reader;
 
 import io.orderflow.exchange.binance.MalformedMessageException;
+import io.orderflow.exchange.binance.feed.BinanceFeed;
+import io.orderflow.exchange.binance.feed.FeedSettings;
 import io.orderflow.source.binance.BinanceSourceConfig;
 import io.orderflow.source.binance.SubscribeMode;
 import io.orderflow.source.binance.split.BinanceSplit;
@@ -23,12 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One split's WebSocket connection, kept open for as long as the split is read: connect, subscribe
  * (in the URL, or by SUBSCRIBE and its acknowledgement), hand each whole message to the split's
- * {@link FeedProcessor}, and replace the connection when it closes, fails, falls silent, or gets
+ * {@link BinanceFeed}, and replace the connection when it closes, fails, falls silent, or gets
  * old.
  *
  * <ul>
  *   <li>Reconnects wait per {@link ReconnectBackoff}. What was missed meanwhile is recovered by the
- *       processor: trades back-filled over REST, books resynced on the gap their diffs show.
+ *       feed: trades back-filled over REST, books resynced on the gap their diffs show.
  *   <li>Silence: a connection that received nothing, not even a ping, for the silence timeout is
  *       dropped; a wrong route (acknowledged, then silent) looks exactly like that, and so does a
  *       close the JDK client failed to report (see {@link SocketListener}). Time spent processing
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: the lifecycle runs on the reader's supervisor thread (one for all its connections),
  * so its state needs no lock; messages are processed in the reader's pool under {@code processing},
- * so the processor sees one thread at a time, across reconnects too. Each connection attempt has a
+ * so the feed sees one thread at a time, across reconnects too. Each connection attempt has a
  * generation; callbacks of an earlier one are ignored.
  */
 final class FeedConnection {
@@ -67,7 +69,7 @@ final class FeedConnection {
     private final ScheduledExecutorService supervisor;
     private final Executor pool;
     private final SplitOutput out;
-    private final FeedProcessor processor;
+    private final BinanceFeed feed;
     private final ReconnectBackoff backoff;
     private final BinanceSourceMetrics metrics;
     private final Object processing = new Object();
@@ -105,7 +107,8 @@ final class FeedConnection {
         this.pool = pool;
         this.metrics = metrics;
         this.out = new SplitOutput(split.splitId(), handoff);
-        this.processor = new FeedProcessor(split, config, rest, out, metrics, this::acknowledged);
+        this.feed = new BinanceFeed(new FeedSettings(config.market(), config.bookLevels(), config.dedupLru(),
+                config.bookSyncTimeout(), config.capture()), rest, out, metrics, split.lastTradeIds(), this::acknowledged);
         this.backoff = new ReconnectBackoff(config.backoffInitial(), config.backoffMax(), config.backoffResetAfter(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
@@ -302,7 +305,7 @@ final class FeedConnection {
 
         private final int attempt;
         private final TextAssembler assembler = new TextAssembler();
-        private final ArrayDeque<Consumer<FeedProcessor>> inbox = new ArrayDeque<>();
+        private final ArrayDeque<Consumer<BinanceFeed>> inbox = new ArrayDeque<>();
         private boolean drainRunning;
         /** The inbox was full: the next frame is asked for once it is not. */
         private boolean starved;
@@ -314,7 +317,7 @@ final class FeedConnection {
         @Override
         public void onOpen(WebSocket ws) {
             lastHeardNanos = System.nanoTime();
-            queue(ws, FeedProcessor::connectionOpened);
+            ws.request(1);
         }
 
         @Override
@@ -326,10 +329,10 @@ final class FeedConnection {
                 if (message == null) {
                     ws.request(1);
                 } else {
-                    queue(ws, processor -> processor.onMessage(message, receiveTimeMs));
+                    queue(ws, feed -> feed.onMessage(message, null, receiveTimeMs));
                 }
             } catch (MalformedMessageException e) {
-                queue(ws, processor -> processor.onMalformed(e, null));
+                queue(ws, feed -> feed.onMalformed(e, null, null));
             }
             return null;
         }
@@ -366,7 +369,7 @@ final class FeedConnection {
             onSupervisor(() -> lost(attempt, "connection failed: " + describe(error)));
         }
 
-        private void queue(WebSocket ws, Consumer<FeedProcessor> work) {
+        private void queue(WebSocket ws, Consumer<BinanceFeed> work) {
             boolean full;
             boolean startDrain;
             synchronized (inbox) {
@@ -392,7 +395,7 @@ final class FeedConnection {
         /** Processes the inbox until it is empty, under the lock and only while this attempt is current. */
         private void drain(WebSocket ws) {
             while (true) {
-                Consumer<FeedProcessor> work;
+                Consumer<BinanceFeed> work;
                 boolean resume;
                 synchronized (inbox) {
                     work = inbox.poll();
@@ -409,7 +412,7 @@ final class FeedConnection {
                 }
                 synchronized (processing) {
                     if (attempt == generation && !closed) {
-                        work.accept(processor);
+                        work.accept(feed);
                     }
                 }
                 lastHeardNanos = System.nanoTime(); // time spent processing is not silence

@@ -1,12 +1,13 @@
 package io.orderflow.source.binance.reader;
 
+import io.orderflow.exchange.binance.feed.FeedOutput;
 import io.orderflow.model.MarketEvent;
 
 /**
  * One connection's side of the {@link Handoff}: its events go in under its split id. A processing thread
  * is never interrupted in normal operation; if it is, the event is given up like on a closed split.
  */
-final class SplitOutput {
+final class SplitOutput implements FeedOutput {
 
     private final String splitId;
     private final Handoff handoff;
@@ -17,7 +18,8 @@ final class SplitOutput {
     }
 
     /** Waits for room (backpressure onto the socket); false once the split is closed. */
-    boolean put(MarketEvent event) {
+    @Override
+    public boolean put(MarketEvent event) {
         try {
             return handoff.put(splitId, event);
         } catch (InterruptedException e) {
@@ -27,21 +29,24 @@ final class SplitOutput {
     }
 
     /** Only if there is room now. */
-    boolean offer(MarketEvent event) {
+    @Override
+    public boolean offer(MarketEvent event) {
         return handoff.offer(splitId, event);
     }
 
     /** A partial-depth book, which a newer one of its symbol may replace while the reader lags. */
-    Handoff.Outcome putConflating(MarketEvent book) {
+    @Override
+    public boolean putConflating(MarketEvent book) {
         try {
-            return handoff.putConflating(splitId, book);
+            return handoff.putConflating(splitId, book) == Handoff.Outcome.CONFLATED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Handoff.Outcome.REJECTED;
+            return false;
         }
     }
 
-    boolean hasHeadroom() {
+    @Override
+    public boolean hasHeadroom() {
         return handoff.hasHeadroom();
     }
 

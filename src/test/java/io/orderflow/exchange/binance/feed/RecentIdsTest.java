@@ -1,4 +1,4 @@
-package io.orderflow.source.binance.reader;
+package io.orderflow.exchange.binance.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

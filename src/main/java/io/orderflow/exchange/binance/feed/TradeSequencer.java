@@ -1,4 +1,4 @@
-package io.orderflow.source.binance.reader;
+package io.orderflow.exchange.binance.feed;
 
 import io.orderflow.exchange.binance.MalformedMessageException;
 import io.orderflow.model.MarketEvent;
@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One symbol's trades on their way out, so that its emitted trade ids run without gap or repeat:
- * duplicates are dropped, and a live trade whose id jumps past the last one emitted (after a
- * reconnect, a restore, or a dropped message) first has the missing ids back-filled over REST,
- * page by page, in order. Only aggregate-trade ids can be back-filled; a jump in raw-trade ids is
- * counted as a gap ({@code trade_gaps_total}) and logged.
+ * duplicates are dropped, and a trade whose id jumps past the last one emitted (after a reconnect,
+ * a restore, a dropped message, or a file boundary in replay) first has the missing ids back-filled
+ * over REST, page by page, in order. Only aggregate-trade ids can be back-filled; a jump in
+ * raw-trade ids is counted as a gap and logged.
  */
 final class TradeSequencer {
 
@@ -21,8 +21,6 @@ final class TradeSequencer {
 
     /** No trade emitted yet: the first one is taken as it comes. */
     static final long NONE = -1;
-    static final int BACKFILL_ATTEMPTS = 3;
-    static final long BACKFILL_RETRY_PAUSE_MS = 200;
 
     /** A page of aggregate trades from an id on, oldest first. */
     interface Pages {
@@ -32,59 +30,63 @@ final class TradeSequencer {
     private final String symbol;
     private final RecentIds seen;
     private final Pages pages;
-    private final BinanceSourceMetrics metrics;
+    private final FeedMetrics metrics;
+    private final SymbolStats stats;
     private long lastId;
 
     /**
      * @param lastEmittedId the last id emitted before (from the checkpoint), or {@link #NONE}
      * @param pages where missing trades come from, or null where ids cannot be back-filled
      */
-    TradeSequencer(String symbol, long lastEmittedId, int dedupCapacity, Pages pages, BinanceSourceMetrics metrics) {
+    TradeSequencer(String symbol, long lastEmittedId, int dedupCapacity, Pages pages, FeedMetrics metrics,
+            SymbolStats stats) {
         this.symbol = symbol;
         this.lastId = lastEmittedId;
         this.seen = new RecentIds(dedupCapacity, lastEmittedId);
         this.pages = pages;
         this.metrics = metrics;
+        this.stats = stats;
     }
 
-    /** Emits a live trade, after the trades missed before it. */
-    void onLive(Trade trade, SplitOutput out) {
+    /** The last id emitted, or {@link #NONE}. */
+    long lastId() {
+        return lastId;
+    }
+
+    /** Emits a trade as it came, after the trades missed before it; false once the output is closed. */
+    boolean onLive(Trade trade, FeedOutput out) {
         long id = trade.tradeId();
         if (seen.contains(id)) {
-            metrics.dedupHits.inc();
-            return;
+            stats.dedupHits++;
+            metrics.dedupHit();
+            return true;
         }
         if (lastId != NONE && id > lastId + 1) {
             if (pages != null && !backfill(id, out)) {
-                return; // the split was closed meanwhile
+                return false;
             }
             long missing = id - lastId - 1;
             if (missing > 0) {
-                metrics.tradeGaps.inc(missing);
+                stats.tradeGaps += missing;
+                metrics.tradeGap(missing);
                 LOG.warn("{}: {} trade(s) missing before id {} (last emitted {}){}", symbol, missing, id, lastId,
                         pages == null ? "; raw @trade ids cannot be back-filled" : "");
             }
         }
-        emit(trade, out);
+        return emit(trade, out);
     }
 
     /** Emits the trades after the last one up to (excluding) {@code liveId}; false once the output is closed. */
-    private boolean backfill(long liveId, SplitOutput out) {
+    private boolean backfill(long liveId, FeedOutput out) {
         long firstMissing = lastId + 1;
         long filled = 0;
-        int failures = 0;
         while (lastId + 1 < liveId) {
             List<Trade> page;
             try {
                 page = pages.from(lastId + 1);
             } catch (IOException | MalformedMessageException e) {
-                failures++;
-                LOG.warn("{}: back-fill from id {} failed (attempt {} of {}): {}", symbol, lastId + 1, failures,
-                        BACKFILL_ATTEMPTS, e.toString());
-                if (failures >= BACKFILL_ATTEMPTS || !pause(failures)) {
-                    break;
-                }
-                continue;
+                LOG.warn("{}: back-fill from id {} failed: {}", symbol, lastId + 1, e.toString());
+                break;
             }
             long before = lastId;
             for (Trade trade : page) {
@@ -102,26 +104,17 @@ final class TradeSequencer {
                 break; // the exchange has nothing between the last trade and the live one any more
             }
         }
-        metrics.gapfillTrades.inc(filled);
-        LOG.info("{}: back-filled {} trade(s), ids {}..{}, before live trade {}", symbol, filled, firstMissing,
-                lastId, liveId);
+        stats.backfilled += filled;
+        metrics.backfilled(filled);
+        LOG.info("{}: back-filled {} trade(s), ids {}..{}, before trade {}", symbol, filled, firstMissing, lastId,
+                liveId);
         return true;
     }
 
-    private boolean emit(Trade trade, SplitOutput out) {
+    private boolean emit(Trade trade, FeedOutput out) {
         seen.add(trade.tradeId());
         lastId = Math.max(lastId, trade.tradeId());
+        stats.trades++;
         return out.put(MarketEvent.of(trade));
-    }
-
-    /** Waits a little longer after each failure; false if interrupted. */
-    private static boolean pause(int failures) {
-        try {
-            Thread.sleep(BACKFILL_RETRY_PAUSE_MS << (failures - 1));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.orderflow.source.binance.reader;
+package io.orderflow.exchange.binance.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,15 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class TradeSequencerTest {
 
-    private final BinanceSourceMetrics metrics = BinanceSourceMetrics.unregistered();
-    private final Handoff handoff = new Handoff(100_000);
-    private final SplitOutput out = new SplitOutput("spot-0", handoff);
+    private final CountingMetrics metrics = new CountingMetrics();
+    private final CollectingOutput out = new CollectingOutput();
     /** The exchange's trade history, served in pages of three from an id on. */
     private final List<Trade> history = LongStream.rangeClosed(1, 50).mapToObj(TradeSequencerTest::trade).toList();
     private final List<Long> pagesAskedFrom = new ArrayList<>();
 
     @Test
-    void liveTradesInSequencePassThrough() throws InterruptedException {
+    void liveTradesInSequencePassThrough() {
         TradeSequencer sequencer = sequencer(TradeSequencer.NONE);
 
         live(sequencer, 5, 6, 7);
@@ -31,77 +30,77 @@ class TradeSequencerTest {
     }
 
     @Test
-    void duplicatesAreDroppedAndCounted() throws InterruptedException {
+    void duplicatesAreDroppedAndCounted() {
         TradeSequencer sequencer = sequencer(TradeSequencer.NONE);
 
         live(sequencer, 5, 6, 6, 5, 7);
 
         assertThat(emittedIds()).containsExactly(5L, 6L, 7L);
-        assertThat(metrics.count(BinanceSourceMetrics.DEDUP_HITS)).isEqualTo(2);
+        assertThat(metrics.count("dedupHit")).isEqualTo(2);
     }
 
     @Test
-    void aJumpIsBackFilledPageByPageBeforeTheLiveTrade() throws InterruptedException {
+    void aJumpIsBackFilledPageByPageBeforeTheLiveTrade() {
         TradeSequencer sequencer = sequencer(TradeSequencer.NONE);
 
         live(sequencer, 3, 11, 12);
 
         assertThat(emittedIds()).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         assertThat(pagesAskedFrom).containsExactly(4L, 7L, 10L);
-        assertThat(metrics.count(BinanceSourceMetrics.GAPFILL_TRADES)).isEqualTo(7);
-        assertThat(metrics.count(BinanceSourceMetrics.TRADE_GAPS)).isZero();
+        assertThat(metrics.count("backfilled")).isEqualTo(7);
+        assertThat(metrics.count("tradeGap")).isZero();
     }
 
     @Test
-    void aRestoredSequenceBackFillsFromTheCheckpointedIdAndDropsWhatWasEmitted() throws InterruptedException {
+    void aRestoredSequenceBackFillsFromTheCheckpointedIdAndDropsWhatWasEmitted() {
         TradeSequencer sequencer = sequencer(20);
 
         live(sequencer, 19, 20, 23);
 
         assertThat(emittedIds()).containsExactly(21L, 22L, 23L);
-        assertThat(metrics.count(BinanceSourceMetrics.DEDUP_HITS)).isEqualTo(2);
+        assertThat(metrics.count("dedupHit")).isEqualTo(2);
     }
 
     @Test
-    void whatTheExchangeNoLongerHasIsCountedAsAGap() throws InterruptedException {
-        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100, fromId -> List.of(), metrics);
+    void whatTheExchangeNoLongerHasIsCountedAsAGap() {
+        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100, fromId -> List.of(), metrics, new SymbolStats());
 
         live(sequencer, 3, 8);
 
         assertThat(emittedIds()).containsExactly(3L, 8L);
-        assertThat(metrics.count(BinanceSourceMetrics.TRADE_GAPS)).isEqualTo(4);
+        assertThat(metrics.count("tradeGap")).isEqualTo(4);
     }
 
     @Test
-    void aFailingBackFillIsRetriedThenGivenUp() throws InterruptedException {
+    void aFailedBackFillIsGivenUpAndItsTradesCountedAsAGap() {
         List<Long> attempts = new ArrayList<>();
         TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100, fromId -> {
             attempts.add(fromId);
             throw new IOException("HTTP 503");
-        }, metrics);
+        }, metrics, new SymbolStats());
 
         live(sequencer, 3, 6);
 
-        assertThat(attempts).containsExactly(4L, 4L, 4L);
+        assertThat(attempts).containsExactly(4L); // retrying is the port's business
         assertThat(emittedIds()).containsExactly(3L, 6L);
-        assertThat(metrics.count(BinanceSourceMetrics.TRADE_GAPS)).isEqualTo(2);
+        assertThat(metrics.count("tradeGap")).isEqualTo(2);
     }
 
     @Test
-    void rawTradeGapsCannotBeBackFilledSoTheyAreCounted() throws InterruptedException {
-        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100, null, metrics);
+    void rawTradeGapsCannotBeBackFilledSoTheyAreCounted() {
+        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100, null, metrics, new SymbolStats());
 
         live(sequencer, 3, 4, 10);
 
         assertThat(emittedIds()).containsExactly(3L, 4L, 10L);
-        assertThat(metrics.count(BinanceSourceMetrics.TRADE_GAPS)).isEqualTo(5);
+        assertThat(metrics.count("tradeGap")).isEqualTo(5);
     }
 
     private TradeSequencer sequencer(long lastEmitted) {
         return new TradeSequencer("BTCUSDT", lastEmitted, 100, fromId -> {
             pagesAskedFrom.add(fromId);
             return history.stream().filter(t -> t.tradeId() >= fromId).limit(3).toList();
-        }, metrics);
+        }, metrics, new SymbolStats());
     }
 
     private void live(TradeSequencer sequencer, long... ids) {
@@ -110,8 +109,8 @@ class TradeSequencerTest {
         }
     }
 
-    private List<Long> emittedIds() throws InterruptedException {
-        return HandoffDrain.drain(handoff).stream().map(MarketEvent::trade).map(Trade::tradeId).toList();
+    private List<Long> emittedIds() {
+        return out.drain().stream().map(MarketEvent::trade).map(Trade::tradeId).toList();
     }
 
     private static Trade trade(long id) {

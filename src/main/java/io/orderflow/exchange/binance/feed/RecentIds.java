@@ -1,4 +1,4 @@
-package io.orderflow.source.binance.reader;
+package io.orderflow.exchange.binance.feed;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,13 +9,13 @@ import java.util.Map;
  * or below which every id counts as seen. The horizon is the newest id ever evicted (ids only grow,
  * so anything older is old news) or, after a restore, the last id emitted before it.
  */
-final class RecentIds {
+public final class RecentIds {
 
     private final Map<Long, Boolean> recent;
     private long horizon;
 
     /** @param horizon ids at or below it count as seen; -1 for none */
-    RecentIds(int capacity, long horizon) {
+    public RecentIds(int capacity, long horizon) {
         this.horizon = horizon;
         this.recent = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, false) {
             @Override
@@ -29,11 +29,11 @@ final class RecentIds {
         };
     }
 
-    boolean contains(long id) {
+    public boolean contains(long id) {
         return id <= horizon || recent.containsKey(id);
     }
 
-    void add(long id) {
+    public void add(long id) {
         recent.put(id, Boolean.TRUE);
     }
 }

@@ -1,4 +1,4 @@
-package io.orderflow.source.binance.reader;
+package io.orderflow.exchange.binance.feed;
 
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -7,9 +7,9 @@ import org.slf4j.Logger;
  * Lets one line of a kind through per window and counts the ones held back, so bad input arriving
  * at feed speed cannot flood the log. Not thread-safe: one per connection, used under its lock.
  */
-final class ThrottledLog {
+public final class ThrottledLog {
 
-    static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
 
     private final Logger log;
     private final long windowNanos;
@@ -17,23 +17,23 @@ final class ThrottledLog {
     private long lastLoggedNanos;
     private long suppressed;
 
-    ThrottledLog(Logger log, Duration window) {
+    public ThrottledLog(Logger log, Duration window) {
         this.log = log;
         this.windowNanos = window.toNanos();
     }
 
-    ThrottledLog(Logger log) {
+    public ThrottledLog(Logger log) {
         this(log, DEFAULT_WINDOW);
     }
 
-    void warn(String format, Object... args) {
+    public void warn(String format, Object... args) {
         long held = permit(System.nanoTime());
         if (held >= 0) {
             log.warn(format + suffix(held), args);
         }
     }
 
-    void error(String format, Object... args) {
+    public void error(String format, Object... args) {
         long held = permit(System.nanoTime());
         if (held >= 0) {
             log.error(format + suffix(held), args);

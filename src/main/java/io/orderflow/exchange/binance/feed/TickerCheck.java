@@ -1,8 +1,10 @@
-package io.orderflow.book;
+package io.orderflow.exchange.binance.feed;
 
 import io.orderflow.model.BookTicker;
 import io.orderflow.model.BookTop;
 import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks one symbol's rebuilt book against the exchange's own best bid/ask ({@code bookTicker}) at
@@ -17,25 +19,33 @@ import java.util.ArrayDeque;
  */
 public final class TickerCheck {
 
-    /** Far more tickers than arrive between two 100 ms diffs of any symbol. */
-    public static final int DEFAULT_MAX_PENDING = 4_096;
+    private static final Logger LOG = LoggerFactory.getLogger(TickerCheck.class);
 
+    /** Far more tickers than arrive between two 100 ms diffs of any symbol. */
+    public static final int DEFAULT_MAX_PENDING = 1_024;
+
+    private final String symbol;
     private final int maxPending;
+    private final FeedMetrics metrics;
+    private final SymbolStats stats;
+    private final ThrottledLog mismatchLog = new ThrottledLog(LOG);
     private final ArrayDeque<BookTicker> pending = new ArrayDeque<>();
     private BookTop lastBook;
-    private long checks;
-    private long mismatches;
     private String lastMismatch;
 
-    public TickerCheck() {
-        this(DEFAULT_MAX_PENDING);
+    /** Counts into {@code stats} (its ticker checks and mismatches) and {@code metrics}. */
+    public TickerCheck(String symbol, FeedMetrics metrics, SymbolStats stats) {
+        this(symbol, DEFAULT_MAX_PENDING, metrics, stats);
     }
 
-    public TickerCheck(int maxPending) {
+    public TickerCheck(String symbol, int maxPending, FeedMetrics metrics, SymbolStats stats) {
         if (maxPending < 1) {
             throw new IllegalArgumentException("maxPending must be >= 1, got " + maxPending);
         }
+        this.symbol = symbol;
         this.maxPending = maxPending;
+        this.metrics = metrics;
+        this.stats = stats;
     }
 
     public void onTicker(BookTicker ticker) {
@@ -62,14 +72,19 @@ public final class TickerCheck {
         }
     }
 
+    /** The book is gone (unsynced): tickers wait for the next one. */
+    public void onBookLost() {
+        lastBook = null;
+    }
+
     /** Tickers compared with a book at the same update id. */
     public long checks() {
-        return checks;
+        return stats.tickerChecks;
     }
 
     /** Checks where the best bid or ask, price or quantity, differed. */
     public long mismatches() {
-        return mismatches;
+        return stats.tickerMismatches;
     }
 
     /** The last mismatch, described, or null if none. */
@@ -78,14 +93,19 @@ public final class TickerCheck {
     }
 
     private void compare(BookTicker ticker, BookTop book) {
-        checks++;
+        stats.tickerChecks++;
         boolean same = ticker.bidPrice() == book.bidPrices()[0]
                 && ticker.bidQty() == book.bidQtys()[0]
                 && ticker.askPrice() == book.askPrices()[0]
                 && ticker.askQty() == book.askQtys()[0];
+        metrics.tickerCheck(!same);
         if (!same) {
-            mismatches++;
+            stats.tickerMismatches++;
             lastMismatch = ticker + " vs " + book;
+            mismatchLog.warn("{}: rebuilt book differs from @bookTicker at update id {}: book {}@{} / {}@{},"
+                            + " ticker {}@{} / {}@{}", symbol, ticker.updateId(),
+                    book.bidQtys()[0], book.bidPrices()[0], book.askQtys()[0], book.askPrices()[0],
+                    ticker.bidQty(), ticker.bidPrice(), ticker.askQty(), ticker.askPrice());
         }
     }
 }

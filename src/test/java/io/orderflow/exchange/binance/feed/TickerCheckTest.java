@@ -1,4 +1,4 @@
-package io.orderflow.book;
+package io.orderflow.exchange.binance.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class TickerCheckTest {
 
-    private final TickerCheck check = new TickerCheck();
+    private final TickerCheck check = new TickerCheck("BTCUSDT", FeedMetrics.NONE, new SymbolStats());
 
     private static BookTop book(long updateId, double bid, double bidQty, double ask, double askQty) {
         return new BookTop("BTCUSDT", 0, 0, 0, updateId, new double[] {bid, 0}, new double[] {bidQty, 0},
@@ -71,7 +71,7 @@ class TickerCheckTest {
 
     @Test
     void pendingTickersAreBoundedOldestDroppedFirst() {
-        TickerCheck small = new TickerCheck(2);
+        TickerCheck small = new TickerCheck("BTCUSDT", 2, FeedMetrics.NONE, new SymbolStats());
         small.onTicker(ticker(1, 100.0, 1.0, 101.0, 2.0));
         small.onTicker(ticker(2, 100.0, 1.0, 101.0, 2.0));
         small.onTicker(ticker(3, 100.0, 1.0, 101.0, 2.0));
