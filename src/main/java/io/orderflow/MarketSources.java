@@ -61,6 +61,7 @@ public final class MarketSources {
                 .silenceTimeout(Duration.ofSeconds(config.silenceTimeoutSec()))
                 .pingInterval(Duration.ofSeconds(config.wssPingIntervalSec()))
                 .dedupLru(config.dedupLru())
+                .bookSyncTimeout(config.bookSyncTimeout())
                 .capture(config.capture());
         if (wsUrl != null) {
             builder.wsBaseUrl(wsUrl);

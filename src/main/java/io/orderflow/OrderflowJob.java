@@ -29,6 +29,7 @@ import io.orderflow.source.MarketWatermarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.connector.source.Source;
@@ -258,11 +259,18 @@ public final class OrderflowJob {
         }
     }
 
-    /** Entry point on a Flink cluster: the configured market source into Parquet. */
+    /**
+     * Entry point on a Flink cluster: the configured market source into Parquet. Submitted attached,
+     * it ends as a local run does: the feed summary, and status 3 for a symbol without books.
+     */
     public static void main(String[] args) throws Exception {
         OrderflowConfig config = configOrExit(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new OrderflowJob(config, MarketSources.fromConfig(config), parquetSinks(config)).addTo(env);
-        env.execute("orderflow " + String.join(",", config.symbols()));
+        JobExecutionResult result = env.execute("orderflow " + String.join(",", config.symbols()));
+        int status = FeedReports.of(result).report(System.out, config.allowUnsynced());
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 }

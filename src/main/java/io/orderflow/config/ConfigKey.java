@@ -45,6 +45,11 @@ final class ConfigKey<T> {
         return new ConfigKey<>(name, type, null, defaultHelp, null, description, false);
     }
 
+    /** A true-or-false key: on the command line, its flag alone means true. */
+    boolean isFlag() {
+        return type.isFlag();
+    }
+
     /** The same key, with a constraint involving other keys added to what is allowed. */
     ConfigKey<T> requiring(String rule) {
         return new ConfigKey<>(name, type, defaultValue, defaultHelp, rule, description, operational);

@@ -149,6 +149,14 @@ final class ConfigKeys {
             "SILENCE_TIMEOUT_SEC", ValueType.integer(1, 3600), "60",
             "seconds without any message after which a WebSocket connection is reconnected")
             .operational();
+    static final ConfigKey<Integer> BOOK_SYNC_TIMEOUT_SEC = ConfigKey.of(
+            "BOOK_SYNC_TIMEOUT_SEC", ValueType.integer(1, 3600), "30",
+            "seconds (receive time) after a symbol's first unsynced diff before its book is reported as book_unsynced")
+            .operational();
+    static final ConfigKey<Boolean> ALLOW_UNSYNCED = ConfigKey.of(
+            "ALLOW_UNSYNCED", ValueType.flag(), "false",
+            "let a replay end with status 0 even if a symbol's depth never gave a book (otherwise it exits 3 and says why)")
+            .operational();
     static final ConfigKey<Boolean> CAPTURE = ConfigKey.of(
             "CAPTURE", ValueType.flag(), "false",
             "also write every received message to the raw kind, replayable later");
@@ -171,8 +179,8 @@ final class ConfigKeys {
             PIVOT_BARS, DIVERGENCE_LOOKBACK_BARS, SCORE_Z_THRESHOLD, SPREAD_BLOWOUT_MULT, SPREAD_BLOWOUT_MIN_BPS,
             DATA_GAP_SEC, LATENCY_SPIKE_MS, EVENT_COOLDOWN_SEC,
             WEB_UI_PORT,
-            SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC, CAPTURE,
-            REPLAY_FILES, RESUME_FROM);
+            SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC,
+            BOOK_SYNC_TIMEOUT_SEC, CAPTURE, REPLAY_FILES, ALLOW_UNSYNCED, RESUME_FROM);
 
     private ConfigKeys() {}
 

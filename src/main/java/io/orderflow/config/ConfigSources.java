@@ -107,7 +107,10 @@ final class ConfigSources {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** Command-line flags: {@code --key value} or {@code --key=value}, each key at most once. */
+    /**
+     * Command-line flags: {@code --key value} or {@code --key=value}, each key at most once; a
+     * true-or-false key's flag alone means true ({@code --allow-unsynced}).
+     */
     private static final class Flags {
         private String profile;
         private final Map<String, Setting> settings = new LinkedHashMap<>();
@@ -127,6 +130,8 @@ final class ConfigSources {
                     value = arg.substring(equals + 1);
                 } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                     value = args[++i];
+                } else if (ConfigKeys.byFlag(flag).map(ConfigKey::isFlag).orElse(false)) {
+                    value = "true";
                 } else {
                     throw new ConfigException("flag " + flag + " needs a value; see --help");
                 }

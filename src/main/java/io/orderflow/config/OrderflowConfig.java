@@ -332,6 +332,16 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
         return get(ConfigKeys.CAPTURE);
     }
 
+    /** How long a symbol's book may stay unsynced before it is reported. */
+    public Duration bookSyncTimeout() {
+        return Duration.ofSeconds(get(ConfigKeys.BOOK_SYNC_TIMEOUT_SEC));
+    }
+
+    /** A replay may end with symbols whose depth never gave a book. */
+    public boolean allowUnsynced() {
+        return get(ConfigKeys.ALLOW_UNSYNCED);
+    }
+
     public List<String> replayFiles() {
         return get(ConfigKeys.REPLAY_FILES);
     }

@@ -146,15 +146,22 @@ final class ValueType<T> {
     }
 
     /** {@code true} or {@code false}. */
+    /** true or false; on the command line a flag alone means true ({@code --capture}). */
     static ValueType<Boolean> flag() {
-        return new ValueType<>(
-                "true or false",
-                raw -> switch (raw.toLowerCase(Locale.ROOT)) {
-                    case "true" -> Boolean.TRUE;
-                    case "false" -> Boolean.FALSE;
-                    default -> throw new InvalidValueException("not true or false");
-                },
-                String::valueOf);
+        return FLAG;
+    }
+
+    private static final ValueType<Boolean> FLAG = new ValueType<>(
+            "true or false",
+            raw -> switch (raw.toLowerCase(Locale.ROOT)) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw new InvalidValueException("not true or false");
+            },
+            String::valueOf);
+
+    boolean isFlag() {
+        return this == FLAG;
     }
 
     /** A URL with one of the given schemes, or empty for the default. */

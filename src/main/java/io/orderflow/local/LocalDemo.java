@@ -1,5 +1,6 @@
 package io.orderflow.local;
 
+import io.orderflow.FeedReports;
 import io.orderflow.MarketSources;
 import io.orderflow.OrderflowJob;
 import io.orderflow.config.ConfigException;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -145,7 +147,7 @@ public final class LocalDemo {
                         + "  Ctrl+C stops it with a savepoint.%n",
                 job.getJobID(), config.webUiPort(), Path.of(config.outputDir()).toAbsolutePath());
 
-        CompletableFuture<?> finished = job.getJobExecutionResult();
+        CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
         while (!finished.isDone() && !stopRequested.isDone()) {
             try {
                 CompletableFuture.anyOf(finished, stopRequested).get(1, TimeUnit.SECONDS);
@@ -161,8 +163,9 @@ public final class LocalDemo {
             System.out.printf("Savepoint: %s%n  resume with the same settings and --resume-from latest (or --resume-from %s)%n",
                     savepoint, savepoint);
         }
+        JobExecutionResult result;
         try {
-            finished.get();
+            result = finished.get();
         } catch (Exception e) {
             LOG.error("The job failed", e);
             return 1;
@@ -173,7 +176,7 @@ public final class LocalDemo {
             return 1;
         }
         System.out.println("Stopped; every Parquet file is committed.");
-        return 0;
+        return FeedReports.of(result).report(System.out, config.allowUnsynced());
     }
 
     private void onSignal(Signal signal) {
