@@ -142,8 +142,9 @@ class OrderflowJobIT {
                 "ts_ms TIMESTAMP WITH TIME ZONE", "symbol VARCHAR", "ofi_value DOUBLE", "ofi_z DOUBLE",
                 "scale DOUBLE", "regime VARCHAR", "ofi_ema DOUBLE", "warmup BOOLEAN", "std_zero BOOLEAN");
         assertThat(describe("cvd")).containsExactly(
-                "ts_ms TIMESTAMP WITH TIME ZONE", "symbol VARCHAR", "cvd DOUBLE", "delta DOUBLE", "z_raw DOUBLE",
-                "z_cvd DOUBLE", "scale DOUBLE", "sigma_floor DOUBLE", "floor_used BOOLEAN", "regime VARCHAR");
+                "ts_ms TIMESTAMP WITH TIME ZONE", "symbol VARCHAR", "agg_trade_id BIGINT", "cvd DOUBLE",
+                "delta DOUBLE", "z_raw DOUBLE", "z_cvd DOUBLE", "scale DOUBLE", "sigma_floor DOUBLE",
+                "floor_used BOOLEAN", "regime VARCHAR");
     }
 
     @Test

@@ -86,7 +86,7 @@ class ReplayDigestIT {
         try (Harvest harvest = new Harvest(harvestDir)) {
             digests.put("prices", digest(harvest.prices()));
             digests.put("ofi", digest(harvest.ofi()));
-            digests.put("cvd", digest(harvest.cvd()));
+            digests.put("cvd", digest(harvest.cvd().stream().map(CvdRow::new).toList()));
             digests.put("klines", digest(harvest.klines()));
             digests.put("fusion", digest(harvest.fusion()));
             // feed_summary rows (one per symbol at the end of a replay) came with issue 10, on purpose.
@@ -95,6 +95,19 @@ class ReplayDigestIT {
                     .toList()));
         }
         return digests;
+    }
+
+    /**
+     * A {@code cvd} row in its columns from before it carried {@code agg_trade_id}: this copy of the
+     * record as it was then renders the rows exactly as the pinned digests saw them.
+     */
+    private record CvdRow(long tsMs, String symbol, double cvd, double delta, double zRaw, double zCvd,
+            double scale, double sigmaFloor, boolean floorUsed, String regime) {
+
+        CvdRow(io.orderflow.model.CvdRow row) {
+            this(row.tsMs(), row.symbol(), row.cvd(), row.delta(), row.zRaw(), row.zCvd(), row.scale(),
+                    row.sigmaFloor(), row.floorUsed(), row.regime());
+        }
     }
 
     private static String digest(List<?> rows) throws Exception {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Binance spot recordings replayed through the whole job (SOURCE=replay): the same input gives
- * the same rows every time, and the CVD is the signed sum of the recorded trades.
+ * the same rows every time, the CVD is the signed sum of the recorded trades, and each {@code cvd}
+ * row names the trade it follows, which puts rows of one millisecond back in order.
  */
 class ReplayJobIT {
 
@@ -52,6 +53,7 @@ class ReplayJobIT {
             assertThat(b.ofi()).hasSameSizeAs(a.ofi()).containsExactlyInAnyOrderElementsOf(a.ofi());
             assertThat(b.cvd()).containsExactlyInAnyOrderElementsOf(a.cvd());
             assertThat(a.events()).noneMatch(e -> e.type().equals(MarketNotice.BOOK_RESYNC)); // zero gaps: no resync
+            assertEachCvdRowFollowsOneTradeInIdOrder(a);
 
             Map<String, BigDecimal> expected = signedTradeVolumeBySymbol();
             for (Map.Entry<String, BigDecimal> symbol : expected.entrySet()) {
@@ -61,15 +63,51 @@ class ReplayJobIT {
                                 + " WHERE kind = 'cvd' AND symbol = '" + symbol.getKey() + "'",
                         rs -> new double[] {rs.getDouble(1), rs.getLong(2)});
                 assertThat(totals.get(0)[0]).as(symbol.getKey()).isCloseTo(symbol.getValue().doubleValue(), offset(1e-6));
-                // the last trade's running CVD is the whole sum
+                // the running CVD after the last trade, the one with the highest id, is the whole sum
                 List<Double> lastCvd = a.query(
                         "SELECT cvd FROM read_parquet(FILES, hive_partitioning = true, union_by_name = true)"
                                 + " WHERE kind = 'cvd' AND symbol = '" + symbol.getKey() + "'"
-                                + " ORDER BY ts_ms DESC, abs(cvd - " + symbol.getValue() + ") LIMIT 1",
+                                + " ORDER BY agg_trade_id DESC LIMIT 1",
                         rs -> rs.getDouble(1));
                 assertThat(lastCvd.get(0)).as(symbol.getKey()).isCloseTo(symbol.getValue().doubleValue(), offset(1e-6));
             }
         }
+    }
+
+    /**
+     * Every {@code cvd} row joins exactly one {@code prices} row on (symbol, agg_trade_id), of the same
+     * time, and every trade has its one row. Many rows share their millisecond; put in id order (from
+     * rows read in a scrambled order, as no reader may rely on the files' order), each row's cvd is the
+     * previous one's plus its delta, exactly as the job summed them.
+     */
+    private static void assertEachCvdRowFollowsOneTradeInIdOrder(Harvest harvest) throws Exception {
+        long trades = harvest.prices().size();
+        String from = "FROM read_parquet(FILES, hive_partitioning = true, union_by_name = true) WHERE kind = ";
+        List<List<Long>> matchesPerRow = harvest.query(
+                "WITH cvd AS (SELECT row_number() OVER () AS row, symbol, agg_trade_id, ts_ms " + from + "'cvd'),"
+                        + " prices AS (SELECT symbol, agg_trade_id, ts_ms " + from + "'prices')"
+                        + " SELECT matches, same_time, count(*) FROM ("
+                        + "   SELECT count(p.ts_ms) AS matches, count(*) FILTER (WHERE p.ts_ms = c.ts_ms) AS same_time"
+                        + "   FROM cvd c LEFT JOIN prices p ON p.symbol = c.symbol AND p.agg_trade_id = c.agg_trade_id"
+                        + "   GROUP BY c.row)"
+                        + " GROUP BY ALL",
+                rs -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        assertThat(matchesPerRow).containsExactly(List.of(1L, 1L, trades));
+        assertThat(harvest.query("SELECT count(DISTINCT (symbol, agg_trade_id)) " + from + "'cvd'",
+                rs -> rs.getLong(1))).containsExactly(trades);
+
+        List<Long> sharedMilliseconds = harvest.query(
+                "SELECT count(*) FROM (SELECT symbol, ts_ms " + from + "'cvd' GROUP BY ALL HAVING count(*) > 1)",
+                rs -> rs.getLong(1));
+        assertThat(sharedMilliseconds.get(0)).isGreaterThan(1_000);
+        List<Long> offTheRunningSum = harvest.query(
+                "SELECT count(*) FROM ("
+                        + "   SELECT cvd, delta,"
+                        + "     lag(cvd, 1, 0) OVER (PARTITION BY symbol ORDER BY agg_trade_id) AS before"
+                        + "   FROM (SELECT * " + from + "'cvd' ORDER BY hash(agg_trade_id)))"
+                        + " WHERE cvd <> before + delta",
+                rs -> rs.getLong(1));
+        assertThat(offTheRunningSum).containsExactly(0L);
     }
 
     private static Path replay(Path out) throws Exception {

@@ -57,6 +57,7 @@ public class CvdFunction extends KeyedProcessFunction<String, Trade, CvdRow> {
         out.collect(new CvdRow(
                 trade.tradeTimeMs(),
                 trade.symbol(),
+                trade.tradeId(),
                 s.cvd,
                 delta,
                 z.zRaw,

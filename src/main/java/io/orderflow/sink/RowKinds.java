@@ -58,6 +58,7 @@ public final class RowKinds {
             List.of(
                     timestampMillis("ts_ms", CvdRow::tsMs),
                     string("symbol", CvdRow::symbol),
+                    int64("agg_trade_id", CvdRow::aggTradeId),
                     float64("cvd", CvdRow::cvd),
                     float64("delta", CvdRow::delta),
                     float64("z_raw", CvdRow::zRaw),

@@ -18,7 +18,7 @@ class ConsoleBoardTest {
         ConsoleBoard.ofiTap().createWriter(null)
                 .write(new OfiRow(t, "ZZZUSDT", 1.5, -0.25, 1.0, "normal", 0.75, true, false), null);
         ConsoleBoard.cvdTap().createWriter(null)
-                .write(new CvdRow(t, "ZZZUSDT", -4.5, -0.5, -1.0, -1.0, 0.5, 0, false, "active"), null);
+                .write(new CvdRow(t, "ZZZUSDT", 7, -4.5, -0.5, -1.0, -1.0, 0.5, 0, false, "active"), null);
         ConsoleBoard.pricesTap().createWriter(null)
                 .write(new PriceRow(t, t, "ZZZUSDT", 61737.5, 0.5, 7, 3, 12.5), null);
 

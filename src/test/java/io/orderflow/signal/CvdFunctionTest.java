@@ -1,6 +1,7 @@
 package io.orderflow.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.data.Offset.offset;
 
 import io.orderflow.config.ScaleMode;
@@ -59,6 +60,21 @@ class CvdFunctionTest {
         assertThat(h.numKeyedStateEntries()).isEqualTo(1);
         assertThat(h.numEventTimeTimers()).isZero();
         assertThat(h.numProcessingTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
+    void eachRowCarriesTheIdOfItsTradeWhichOrdersTradesOfOneMillisecond() throws Exception {
+        var h = harness(ZMode.DELTA, 8, null);
+        KeyedHarness.feed(h, List.of(
+                trade("BTCUSDT", 1000, 1.0, false, 5_000_000_001L),
+                trade("BTCUSDT", 1000, 2.0, true, 5_000_000_002L),
+                trade("BTCUSDT", 1000, 0.5, false, 5_000_000_007L)),
+                Trade::eventTimeMs);
+        assertThat(h.extractOutputValues()).extracting(CvdRow::tsMs, CvdRow::aggTradeId, CvdRow::cvd).containsExactly(
+                tuple(1000L, 5_000_000_001L, 1.0),
+                tuple(1000L, 5_000_000_002L, -1.0),
+                tuple(1000L, 5_000_000_007L, -0.5));
         h.close();
     }
 

@@ -32,7 +32,7 @@ class FusionFunctionTest {
     }
 
     private static CvdRow cvd(long t, double z, String regime) {
-        return new CvdRow(t, BTC, 0.0, 0.0, z, z, 1.0, 0.0, false, regime);
+        return new CvdRow(t, BTC, t, 0.0, 0.0, z, z, 1.0, 0.0, false, regime);
     }
 
     @Test

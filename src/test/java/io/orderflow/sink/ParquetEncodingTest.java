@@ -34,7 +34,7 @@ class ParquetEncodingTest {
         Path prices = write(RowKinds.PRICES, "prices.parquet", i -> new PriceRow(
                 1_000L + i, 1_000L + i, "BTCUSDT", 60_000 + i % 3, 0.5, i, i % 5, 10.0 + i));
         Path cvd = write(RowKinds.CVD, "cvd.parquet", i -> new CvdRow(
-                1_000L + i, "BTCUSDT", i * 0.5, 0.5, Math.sin(i), Math.cos(i), 1.0 + i, 0.1, false, "normal"));
+                1_000L + i, "BTCUSDT", i, i * 0.5, 0.5, Math.sin(i), Math.cos(i), 1.0 + i, 0.1, false, "normal"));
 
         Map<String, String> encodings = encodings(prices);
         encodings.putAll(encodings(cvd));

@@ -57,9 +57,9 @@ class ParquetSinksIT {
             new OfiRow(FIRST_MS_OF_AUG_9 + 100, "ETHUSDT", 12.125, 3.75, 2.5, "active", 4.0, false, false));
 
     private static final List<CvdRow> CVD = List.of(
-            new CvdRow(LAST_MS_OF_AUG_8, "BTCUSDT", 10.5, -0.5, -0.25, -0.25, 2.0, 0.1, false, "quiet"),
-            new CvdRow(FIRST_MS_OF_AUG_9, "BTCUSDT", 12.0, 1.5, 5.5, 4.0, 0.1, 0.1, true, null),
-            new CvdRow(FIRST_MS_OF_AUG_9 + 7, "ETHUSDT", -3.0, -3.0, -1.0, -1.0, 3.0, 0.1, false, "normal"));
+            new CvdRow(LAST_MS_OF_AUG_8, "BTCUSDT", 1_000_001L, 10.5, -0.5, -0.25, -0.25, 2.0, 0.1, false, "quiet"),
+            new CvdRow(FIRST_MS_OF_AUG_9, "BTCUSDT", 1_000_002L, 12.0, 1.5, 5.5, 4.0, 0.1, 0.1, true, null),
+            new CvdRow(FIRST_MS_OF_AUG_9 + 7, "ETHUSDT", 77L, -3.0, -3.0, -1.0, -1.0, 3.0, 0.1, false, "normal"));
 
     @TempDir
     static Path out;
@@ -150,6 +150,7 @@ class ParquetSinksIT {
         assertThat(describe("cvd")).containsExactly(
                 "ts_ms TIMESTAMP WITH TIME ZONE",
                 "symbol VARCHAR",
+                "agg_trade_id BIGINT",
                 "cvd DOUBLE",
                 "delta DOUBLE",
                 "z_raw DOUBLE",
@@ -193,9 +194,11 @@ class ParquetSinksIT {
     @Test
     void cvdReadsBackExactlyWithANullRegime() throws Exception {
         List<CvdRow> rows = readWithPartitions("cvd",
-                "epoch_ms(ts_ms), symbol, cvd, delta, z_raw, z_cvd, scale, sigma_floor, floor_used, regime",
-                rs -> new CvdRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
-                        rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9), rs.getString(10)));
+                "epoch_ms(ts_ms), symbol, agg_trade_id, cvd, delta, z_raw, z_cvd, scale, sigma_floor, floor_used,"
+                        + " regime",
+                rs -> new CvdRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
+                        rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getBoolean(10),
+                        rs.getString(11)));
 
         assertThat(rows).containsExactlyInAnyOrderElementsOf(CVD);
     }

@@ -111,6 +111,7 @@ class RowKindsTest {
                 message cvd {
                   required int64 ts_ms (TIMESTAMP(MILLIS,true));
                   required binary symbol (STRING);
+                  required int64 agg_trade_id;
                   required double cvd;
                   required double delta;
                   required double z_raw;
@@ -125,7 +126,7 @@ class RowKindsTest {
     @Test
     void kindsSurviveShippingToATask() throws Exception {
         ParquetRowKind<CvdRow> shipped = InstantiationUtil.clone(RowKinds.CVD);
-        CvdRow row = new CvdRow(5L, "BTCUSDT", 1.5, -0.5, 2.0, 1.9, 0.25, 0.1, true, "active");
+        CvdRow row = new CvdRow(5L, "BTCUSDT", 6L, 1.5, -0.5, 2.0, 1.9, 0.25, 0.1, true, "active");
 
         assertThat(shipped.schema()).isEqualTo(RowKinds.CVD.schema());
         assertThat(shipped.tsMs(row)).isEqualTo(5L);

@@ -52,10 +52,11 @@ public final class Harvest implements AutoCloseable {
 
     public List<CvdRow> cvd() throws Exception {
         return read("cvd",
-                "epoch_ms(ts_ms), symbol, cvd, delta, z_raw, z_cvd, scale, sigma_floor, floor_used, regime",
-                rs -> new CvdRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9),
-                        rs.getString(10)));
+                "epoch_ms(ts_ms), symbol, agg_trade_id, cvd, delta, z_raw, z_cvd, scale, sigma_floor, floor_used,"
+                        + " regime",
+                rs -> new CvdRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
+                        rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getBoolean(10),
+                        rs.getString(11)));
     }
 
     public List<KlineRow> klines() throws Exception {

@@ -62,8 +62,8 @@ public final class SignalOracle {
             double delta = trade.signedQty();
             cvd += delta;
             double zCvd = z.update(trade.tradeTimeMs(), config.zMode() == ZMode.LEVEL ? cvd : delta);
-            rows.add(new CvdRow(trade.tradeTimeMs(), trade.symbol(), cvd, delta, z.zRaw, zCvd, z.scale,
-                    z.sigmaFloor, z.floorUsed, regime.record(trade.eventTimeMs())));
+            rows.add(new CvdRow(trade.tradeTimeMs(), trade.symbol(), trade.tradeId(), cvd, delta, z.zRaw, zCvd,
+                    z.scale, z.sigmaFloor, z.floorUsed, regime.record(trade.eventTimeMs())));
         }
         return rows;
     }

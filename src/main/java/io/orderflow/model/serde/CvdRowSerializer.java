@@ -17,10 +17,14 @@ public final class CvdRowSerializer extends RecordSerializer<CvdRow> {
 
     public static final CvdRowSerializer INSTANCE = new CvdRowSerializer();
 
+    /** The field layout, for {@link RecordSerializerSnapshot}: 2 since the trade id follows the symbol. */
+    private static final int FORMAT = 2;
+
     @Override
     public void serialize(CvdRow row, DataOutputView out) throws IOException {
         out.writeLong(row.tsMs());
         StringValue.writeString(row.symbol(), out);
+        out.writeLong(row.aggTradeId());
         out.writeDouble(row.cvd());
         out.writeDouble(row.delta());
         out.writeDouble(row.zRaw());
@@ -36,6 +40,7 @@ public final class CvdRowSerializer extends RecordSerializer<CvdRow> {
         return new CvdRow(
                 in.readLong(),
                 StringValue.readString(in),
+                in.readLong(),
                 in.readDouble(),
                 in.readDouble(),
                 in.readDouble(),
@@ -54,7 +59,7 @@ public final class CvdRowSerializer extends RecordSerializer<CvdRow> {
     /** Restores this serializer from checkpoints and savepoints. */
     public static final class Snapshot extends RecordSerializerSnapshot<CvdRow> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(() -> INSTANCE, FORMAT);
         }
     }
 

@@ -13,8 +13,9 @@ import org.apache.flink.core.memory.DataOutputView;
  * garbage. Each subclass's {@code serialize} and {@code deserialize} list the fields in one order.
  *
  * <p>Records whose fields are all immutable are their own copies. A change to a record's fields is a
- * change of its wire format: state and savepoints written before it cannot be read after it (the
- * serializer's snapshot is versioned by its class, see {@link RecordSerializerSnapshot}).
+ * change of its wire format: state and savepoints written before it cannot be read after it. Such a
+ * change raises the format its snapshot records, so that a restore rejects them instead of misreading
+ * them (see {@link RecordSerializerSnapshot}).
  *
  * @param <T> the record type
  */
