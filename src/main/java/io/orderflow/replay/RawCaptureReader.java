@@ -50,7 +50,11 @@ final class RawCaptureReader implements MessageReader {
     @Override
     public void close() {}
 
-    /** A file itself, or the committed raw-kind Parquet files below a directory, in name order. */
+    /**
+     * A file itself, or the committed raw-kind Parquet files below a directory, each subtask's in the
+     * order it wrote them ({@code part-<uuid>-<n>.parquet}: by directory, uuid, then the number n), so
+     * that frames of one millisecond keep the order they were received in.
+     */
     private static List<Path> parquetFiles(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
             return List.of(path);
@@ -59,8 +63,29 @@ final class RawCaptureReader implements MessageReader {
             return files.filter(p -> p.getFileName().toString().endsWith(".parquet")
                             && !p.getFileName().toString().startsWith(".")
                             && p.toString().contains(RAW_PARTITION))
-                    .sorted()
+                    .sorted(Comparator.comparing((Path p) -> p.getParent().toString())
+                            .thenComparing(RawCaptureReader::writer)
+                            .thenComparingLong(RawCaptureReader::partNumber))
                     .toList();
+        }
+    }
+
+    /** The file name less its part number: which subtask wrote it. */
+    private static String writer(Path file) {
+        String name = file.getFileName().toString();
+        int dash = name.lastIndexOf('-');
+        return dash < 0 ? name : name.substring(0, dash);
+    }
+
+    /** The n of {@code part-<uuid>-<n>.parquet}, or 0 if the name has none. */
+    private static long partNumber(Path file) {
+        String name = file.getFileName().toString();
+        int dash = name.lastIndexOf('-');
+        int dot = name.indexOf('.', dash + 1);
+        try {
+            return dash < 0 || dot < 0 ? 0 : Long.parseLong(name.substring(dash + 1, dot));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
