@@ -52,7 +52,8 @@ class MonitoringConfigIT {
                     BinanceSourceMetrics.GAPFILL_TRADES, BinanceSourceMetrics.TRADE_GAPS,
                     BinanceSourceMetrics.WS_RECONNECTS, BinanceSourceMetrics.DEPTH_FRAMES_DROPPED,
                     BinanceSourceMetrics.BOOK_RESYNCS, BinanceSourceMetrics.BOOKTICKER_CHECKS,
-                    BinanceSourceMetrics.BOOKTICKER_MISMATCHES, BinanceSourceMetrics.HANDOFF_DEPTH),
+                    BinanceSourceMetrics.BOOKTICKER_MISMATCHES, BinanceSourceMetrics.HANDOFF_DEPTH,
+                    BinanceSourceMetrics.UNSUPPORTED_MESSAGES, BinanceSourceMetrics.BOOK_UNSYNCED),
             CVD_SCALE_METRICS);
 
     @Test
