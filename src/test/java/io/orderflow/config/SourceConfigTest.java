@@ -50,6 +50,20 @@ class SourceConfigTest {
     }
 
     @Test
+    void aTrueOrFalseFlagAloneMeansTrueButOtherFlagsNeedAValue() {
+        OrderflowConfig config = OrderflowConfig.load(
+                new String[] {"--allow-unsynced", "--book-sync-timeout-sec", "5", "--capture"}, Map.of());
+        assertThat(config.allowUnsynced()).isTrue();
+        assertThat(config.capture()).isTrue();
+        assertThat(config.bookSyncTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(OrderflowConfig.load(new String[] {"--allow-unsynced", "false"}, Map.of()).allowUnsynced()).isFalse();
+        assertThat(OrderflowConfig.load(new String[0], Map.of()).allowUnsynced()).isFalse();
+        assertThatThrownBy(() -> OrderflowConfig.load(new String[] {"--book-sync-timeout-sec"}, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("flag --book-sync-timeout-sec needs a value");
+    }
+
+    @Test
     void replayNeedsRecordings() {
         assertThatThrownBy(() -> OrderflowConfig.load(new String[] {"--source", "replay"}, Map.of()))
                 .isInstanceOf(ConfigException.class)

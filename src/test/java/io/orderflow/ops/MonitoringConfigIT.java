@@ -64,7 +64,7 @@ class MonitoringConfigIT {
             assertThat(out).contains("SUCCESS: " + PROMETHEUS.resolve(config) + " is valid");
         }
         assertThat(promtool(promtool, "check", "rules", PROMETHEUS.resolve("alerts.yml").toString()))
-                .contains("SUCCESS: 7 rules found");
+                .contains("SUCCESS: 8 rules found");
     }
 
     @Test

@@ -172,6 +172,29 @@ class BinanceSourceReaderIT {
     }
 
     @Test
+    void aBookThatCannotSyncIsReportedAfterTheSyncTimeoutWhileTradesFlow() throws Exception {
+        start(MarketType.SPOT, source());
+        reader.close(); // the same exchange, but REST depth never answers: no snapshot, no book
+        reader = new ReaderDriver(source().market(MarketType.SPOT)
+                .streams(StreamKind.AGG_TRADE, StreamKind.DIFF_DEPTH)
+                .wsBaseUrl(exchange.wsBaseUrl())
+                .restBaseUrl("http://127.0.0.1:9")
+                .bookSyncTimeout(Duration.ofSeconds(1))
+                .build());
+
+        await(Duration.ofSeconds(10)).until(polling(() -> reader.notices().size() == 2));
+        awaitTrades("BTCUSDT", 20);
+
+        assertThat(reader.notices()).extracting(MarketNotice::symbol).containsExactlyInAnyOrderElementsOf(SYMBOLS);
+        assertThat(reader.notices()).allSatisfy(notice -> {
+            assertThat(notice.type()).isEqualTo(MarketNotice.BOOK_UNSYNCED);
+            assertThat(notice.metaJson()).contains("\"reason\":\"no_snapshot\"", "\"books\":0");
+        });
+        assertThat(reader.count(BinanceSourceMetrics.BOOK_UNSYNCED)).isEqualTo(2);
+        assertThat(reader.books("BTCUSDT")).isZero();
+    }
+
+    @Test
     void aLaggingReaderGetsEveryTradeWhileBooksResync() throws Exception {
         // Futures: books come on a connection of their own, which a trade waiting for room does not hold up.
         start(MarketType.USDM, source().handoffCapacity(8));
