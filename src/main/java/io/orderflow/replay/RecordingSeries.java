@@ -6,20 +6,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Tells which recordings continue each other: recordings that hold a symbol in common (one file per
- * day of the same symbols, say) are one series, replayed as one feed in the order of their first
- * message, so each symbol's book and trades carry across the files. Recordings with no symbol in
- * common are independent and replay in parallel. Whether a series really runs on at a boundary is
- * for the feed to find out, as live: a break in a diff sequence resyncs the book, a jump in trade
- * ids is a gap.
+ * Tells which recordings continue each other: a recording that holds a symbol of an earlier one and
+ * starts after it (one file per day of the same symbols, say) continues that recording's series,
+ * replayed as one feed in order, so each symbol's book and trades carry across the files.
+ * Recordings with no symbol in common, or that start at the same time (copies of one recording),
+ * are independent and replay in parallel. Whether a series really runs on at a boundary is for the
+ * feed to find out, as live: a break in a diff sequence resyncs the book, a jump in trade ids is a
+ * gap.
  */
 public final class RecordingSeries {
 
@@ -28,46 +26,34 @@ public final class RecordingSeries {
 
     private RecordingSeries() {}
 
-    /** The recordings grouped into series, each in replay order; series in the order of their first recording given. */
+    /**
+     * The recordings grouped into series, each in replay order; series in the order of their first
+     * recording's start. Each recording, taken by start time, continues the first series whose last
+     * recording shares a symbol with it and started before it, or starts a series.
+     */
     public static List<List<Recording>> group(List<Recording> recordings) {
-        List<Head> heads = recordings.stream().map(RecordingSeries::head).toList();
-        int[] parent = new int[heads.size()];
-        Map<String, Integer> holder = new HashMap<>();
-        for (int i = 0; i < heads.size(); i++) {
-            parent[i] = i;
-            for (String symbol : heads.get(i).symbols()) {
-                Integer other = holder.putIfAbsent(symbol, i);
-                if (other != null) {
-                    parent[root(parent, i)] = root(parent, other);
-                }
-            }
+        List<Head> heads = recordings.stream()
+                .map(RecordingSeries::head)
+                .sorted(Comparator.comparingLong(Head::firstReceiveTimeNanos))
+                .toList();
+        List<List<Head>> series = new ArrayList<>();
+        for (Head head : heads) {
+            series.stream()
+                    .filter(s -> s.get(s.size() - 1).continuedBy(head))
+                    .findFirst()
+                    .ifPresentOrElse(s -> s.add(head), () -> series.add(new ArrayList<>(List.of(head))));
         }
-        Map<Integer, List<Head>> series = new LinkedHashMap<>();
-        for (int i = 0; i < heads.size(); i++) {
-            series.computeIfAbsent(root(parent, i), r -> new ArrayList<>()).add(heads.get(i));
-        }
-        List<List<Recording>> grouped = new ArrayList<>();
-        for (List<Head> members : series.values()) {
-            grouped.add(members.stream()
-                    .sorted(Comparator.comparingLong(Head::firstReceiveTimeNanos))
-                    .map(Head::recording)
-                    .toList());
-        }
-        grouped.sort(Comparator.comparingInt(group -> recordings.indexOf(group.stream()
-                .min(Comparator.comparingInt(recordings::indexOf)).orElseThrow())));
-        return grouped;
-    }
-
-    private static int root(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
+        return series.stream().map(s -> s.stream().map(Head::recording).toList()).toList();
     }
 
     /** The symbols named in a recording's first messages, and when its first message arrived. */
-    private record Head(Recording recording, Set<String> symbols, long firstReceiveTimeNanos) {}
+    private record Head(Recording recording, Set<String> symbols, long firstReceiveTimeNanos) {
+
+        boolean continuedBy(Head next) {
+            return firstReceiveTimeNanos < next.firstReceiveTimeNanos
+                    && symbols.stream().anyMatch(next.symbols::contains);
+        }
+    }
 
     private static Head head(Recording recording) {
         Set<String> symbols = new TreeSet<>();

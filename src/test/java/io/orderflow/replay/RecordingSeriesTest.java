@@ -30,6 +30,17 @@ class RecordingSeriesTest {
     }
 
     @Test
+    void copiesOfOneRecordingStartTogetherSoTheyAreIndependentAndEachHasItsNextDay() throws IOException {
+        Recording copyA = capture("a-day1.gz", 1_000, "btcusdt@aggTrade");
+        Recording copyB = capture("b-day1.gz", 1_000, "btcusdt@aggTrade");
+        Recording copyADayTwo = capture("a-day2.gz", 2_000, "btcusdt@aggTrade");
+        Recording copyBDayTwo = capture("b-day2.gz", 2_000, "btcusdt@aggTrade");
+
+        assertThat(RecordingSeries.group(List.of(copyA, copyB, copyADayTwo, copyBDayTwo)))
+                .containsExactly(List.of(copyA, copyADayTwo), List.of(copyB, copyBDayTwo));
+    }
+
+    @Test
     void aRecordingOnItsOwnIsItsOwnSeries() throws IOException {
         Recording one = capture("one.gz", 1_000, "btcusdt@trade");
 

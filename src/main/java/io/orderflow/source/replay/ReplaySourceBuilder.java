@@ -33,9 +33,10 @@ public final class ReplaySourceBuilder {
 
     /**
      * The recordings: cryptofeed {@code *.ws.*} files (their {@code *.http.*} snapshots are found
-     * beside them), hftbacktest {@code .gz} files, or the project's captures. Recordings that share
-     * a symbol continue each other (one file per day, say) and replay as one feed, one split per
-     * series; the others replay in parallel. File names must be distinct: they make the split ids.
+     * beside them), hftbacktest {@code .gz} files, or the project's captures. A recording that holds
+     * a symbol of an earlier one and starts after it continues it (one file per day, say): a series
+     * replays as one feed, one split; the others replay in parallel (see {@link RecordingSeries}).
+     * File names must be distinct: they make the split ids.
      */
     public ReplaySourceBuilder files(List<String> files) {
         this.files = List.copyOf(files);
