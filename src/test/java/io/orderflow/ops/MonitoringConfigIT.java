@@ -48,7 +48,7 @@ class MonitoringConfigIT {
                     SymbolTapeMetrics.EMPTY_MINUTE_BUCKETS),
             prefixed("symbol_regime_", CvdTailCounters.ROWS, CvdTailCounters.Z_ABOVE_2, CvdTailCounters.Z_ABOVE_3),
             Set.of(MeteredFileSink.WRITE_ERRORS, MeteredFileSink.FLUSH_SECONDS),
-            Set.of(BinanceSourceMetrics.PARSE_ERRORS, BinanceSourceMetrics.DEDUP_HITS,
+            Set.of(BinanceSourceMetrics.PARSE_ERRORS, BinanceSourceMetrics.UNSUPPORTED, BinanceSourceMetrics.DEDUP_HITS,
                     BinanceSourceMetrics.GAPFILL_TRADES, BinanceSourceMetrics.TRADE_GAPS,
                     BinanceSourceMetrics.WS_RECONNECTS, BinanceSourceMetrics.DEPTH_FRAMES_DROPPED,
                     BinanceSourceMetrics.BOOK_RESYNCS, BinanceSourceMetrics.BOOKTICKER_CHECKS,

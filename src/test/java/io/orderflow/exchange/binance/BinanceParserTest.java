@@ -14,6 +14,8 @@ import io.orderflow.model.Trade;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every fixture to exactly the values read off the recorded message by hand. */
 class BinanceParserTest {
@@ -254,17 +256,23 @@ class BinanceParserTest {
         assertThat(handler.only()).isEqualTo(new MethodResult(1, null));
     }
 
-    @Test
-    void everyDiffAndPartialDepthSpeedIsAccepted() throws Exception {
-        String data = rawData(message("spot_depth_update.json"));
-        for (String stream : List.of("depth", "depth@100ms", "depth@250ms", "depth@500ms")) {
-            assertThat(parse(spot, "{\"stream\":\"nknusdt@" + stream + "\",\"data\":" + data + "}"))
-                    .as(stream).isInstanceOf(DepthUpdate.class);
-        }
-        String book = message("spot_partial_depth5.json");
-        for (String stream : List.of("depth5", "depth10@100ms", "depth20", "depth20@100ms")) {
-            assertThat(parse(spot, "{\"stream\":\"nknusdt@" + stream + "\",\"data\":" + book + "}"))
-                    .as(stream).isInstanceOf(BookTop.class);
+    /**
+     * A recorder may follow any update speed ({@code @0ms}, {@code @1000ms}, ...): the payloads are the
+     * same, so every speed reads to the same event as the source's own {@code @100ms}.
+     */
+    @ParameterizedTest(name = "{2} {1}")
+    @CsvSource({
+        "SPOT, spot_depth_update.json, nknusdt@depth", "USDM, futures_depth_update.json, sushiusdt@depth",
+        "SPOT, spot_partial_depth5.json, bnbbtc@depth5", "USDM, futures_partial_depth5.json, sushiusdt@depth5"})
+    void everyUpdateSpeedOfDiffAndPartialDepthReadsTheSame(MarketType market, String file, String stream)
+            throws Exception {
+        String data = file.startsWith("spot_partial") ? message(file) : rawData(message(file));
+        BinanceParser parser = new BinanceParser(market, 5);
+        Object expected = parse(parser, "{\"stream\":\"" + stream + "@100ms\",\"data\":" + data + "}");
+        assertThat(expected).isInstanceOf(stream.endsWith("5") ? BookTop.class : DepthUpdate.class);
+        for (String speed : List.of("", "@0ms", "@250ms", "@500ms", "@1000ms")) {
+            assertThat(parse(parser, "{\"stream\":\"" + stream + speed + "\",\"data\":" + data + "}"))
+                    .as(stream + speed).isEqualTo(expected);
         }
     }
 

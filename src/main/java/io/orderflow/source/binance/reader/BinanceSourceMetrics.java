@@ -16,6 +16,8 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 public final class BinanceSourceMetrics {
 
     public static final String PARSE_ERRORS = "parse_errors_total";
+    /** Well-formed messages of a stream or event type the job does not consume (kline, markPrice, ...). */
+    public static final String UNSUPPORTED = "unsupported_messages_total";
     public static final String DEDUP_HITS = "dedup_hits_total";
     public static final String GAPFILL_TRADES = "gapfill_trades_total";
     /** Trades missed for good: a {@code @trade} id gap, or a back-fill the exchange could not serve. */
@@ -28,6 +30,7 @@ public final class BinanceSourceMetrics {
     public static final String HANDOFF_DEPTH = "handoff_queue_depth";
 
     final Counter parseErrors;
+    final Counter unsupported;
     final Counter dedupHits;
     final Counter gapfillTrades;
     final Counter tradeGaps;
@@ -41,6 +44,7 @@ public final class BinanceSourceMetrics {
 
     BinanceSourceMetrics(MetricGroup group, IntSupplier handoffDepth) {
         parseErrors = register(group, PARSE_ERRORS);
+        unsupported = register(group, UNSUPPORTED);
         dedupHits = register(group, DEDUP_HITS);
         gapfillTrades = register(group, GAPFILL_TRADES);
         tradeGaps = register(group, TRADE_GAPS);

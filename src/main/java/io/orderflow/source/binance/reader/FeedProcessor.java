@@ -4,6 +4,7 @@ import io.orderflow.exchange.binance.BinanceMessageHandler;
 import io.orderflow.exchange.binance.BinanceParser;
 import io.orderflow.exchange.binance.MalformedMessageException;
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.UnsupportedStreamException;
 import io.orderflow.exchange.binance.wire.StreamKind;
 import io.orderflow.exchange.binance.wire.StreamName;
 import io.orderflow.model.BookTicker;
@@ -93,6 +94,8 @@ final class FeedProcessor implements BinanceMessageHandler {
         }
         try {
             parser.parse(text, receiveTimeMs, this);
+        } catch (UnsupportedStreamException e) {
+            metrics.unsupported.inc(); // a well-formed stream the job does not consume: not an error
         } catch (MalformedMessageException e) {
             onMalformed(e, text);
         } catch (RuntimeException e) {

@@ -54,6 +54,22 @@ class FeedProcessorTest {
         assertThat(HandoffDrain.drain(handoff)).singleElement().satisfies(e -> assertThat(e.isTrade()).isTrue());
     }
 
+    /** A well-formed stream the job does not consume is counted apart from garbage, and costs nothing else. */
+    @Test
+    void unsupportedStreamsAreCountedApartFromParseErrors() throws InterruptedException {
+        Handoff handoff = new Handoff(100);
+        FeedProcessor processor = processor(handoff, false);
+
+        processor.onMessage("{\"stream\":\"nknusdt@kline_1m\",\"data\":{\"e\":\"kline\",\"k\":{}}}", 1L);
+        processor.onMessage("{\"stream\":\"nknusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\"}}", 2L);
+        processor.onMessage("{\"e\":\"markPriceUpdate\",\"s\":\"NKNUSDT\"}", 3L);
+        processor.onMessage(TRADE, 4L);
+
+        assertThat(metrics.count(BinanceSourceMetrics.UNSUPPORTED)).isEqualTo(3);
+        assertThat(metrics.count(BinanceSourceMetrics.PARSE_ERRORS)).isZero();
+        assertThat(HandoffDrain.drain(handoff)).singleElement().satisfies(e -> assertThat(e.isTrade()).isTrue());
+    }
+
     @Test
     void partialBooksAreConflatedWhileTheHandoffIsFull() throws InterruptedException {
         Handoff handoff = new Handoff(2);
