@@ -133,7 +133,7 @@ final class ConfigKeys {
                     + " a loopback exchange started in this process, or recorded files");
     static final ConfigKey<MarketType> BINANCE_MARKET = ConfigKey.of(
             "BINANCE_MARKET", ValueType.choice(MarketType.class), "usdm",
-            "Binance market: spot or USD-M futures (usdm)");
+            "Binance market: spot, USD-M futures (usdm) or coin-M futures (coinm, quantities in contracts)");
     static final ConfigKey<String> BINANCE_WS_URL = ConfigKey.of(
             "BINANCE_WS_URL", ValueType.optionalUrl("ws", "wss"), "",
             "WebSocket base URL; empty for Binance's own for the market")

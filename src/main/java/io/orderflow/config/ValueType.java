@@ -1,5 +1,6 @@
 package io.orderflow.config;
 
+import io.orderflow.exchange.binance.BinanceSymbols;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,8 +34,6 @@ final class ValueType<T> {
     interface Parser<T> {
         T parse(String raw) throws InvalidValueException;
     }
-
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
 
     private final String allowed;
     private final Parser<T> parser;
@@ -111,7 +109,7 @@ final class ValueType<T> {
     /** Exchange symbols, upper-cased; order kept because it is the order the user asked for. */
     static ValueType<List<String>> symbols() {
         return new ValueType<>(
-                "a comma-separated list of one or more distinct symbols, each matching " + SYMBOL.pattern(),
+                "a comma-separated list of one or more distinct symbols: " + BinanceSymbols.DESCRIPTION,
                 raw -> {
                     if (raw.isEmpty()) {
                         throw new InvalidValueException("blank");
@@ -120,8 +118,8 @@ final class ValueType<T> {
                     Set<String> seen = new HashSet<>();
                     for (String item : raw.split(",", -1)) {
                         String symbol = item.trim().toUpperCase(Locale.ROOT);
-                        if (!SYMBOL.matcher(symbol).matches()) {
-                            throw new InvalidValueException("invalid (symbol '" + item.trim() + "' does not match)");
+                        if (!BinanceSymbols.isSymbol(symbol)) {
+                            throw new InvalidValueException("invalid (symbol '" + item.trim() + "' is not a Binance symbol)");
                         }
                         if (!seen.add(symbol)) {
                             throw new InvalidValueException("invalid (duplicate symbol " + symbol + ")");

@@ -39,6 +39,16 @@ class SourceConfigTest {
                 .hasMessageContaining("ws:// or wss://");
     }
 
+    /** Coin-M contracts carry an underscore: BTCUSD_PERP, ETHUSD_211231 (a quarterly delivery). */
+    @Test
+    void coinmTakesContractSymbols() {
+        OrderflowConfig config = OrderflowConfig.load(new String[] {
+            "--source", "binance", "--binance-market", "coinm", "--symbols", "btcusd_perp,ETHUSD_211231"}, Map.of());
+        assertThat(config.binanceMarket()).isEqualTo(MarketType.COINM);
+        assertThat(config.symbols()).containsExactly("BTCUSD_PERP", "ETHUSD_211231");
+        assertThat(config.toMap()).containsEntry("BINANCE_MARKET", "coinm");
+    }
+
     @Test
     void flagsAreTrueOrFalse() {
         assertThat(OrderflowConfig.load(new String[0], Map.of("CAPTURE", "TRUE")).capture()).isTrue();

@@ -69,6 +69,18 @@ class CaptureFormatTest {
         assertThat(CaptureFormat.symbolOf(RawFrame.CONNECTION)).isEqualTo(RawFrame.CONNECTION);
     }
 
+    /** A coin-M symbol has an underscore, but never is one: it keeps its own partition. */
+    @Test
+    void coinmSymbolsAreNotTheConnectionPartition() {
+        assertThat(CaptureFormat.symbolOf("btcusd_perp@depth@0ms")).isEqualTo("BTCUSD_PERP");
+        assertThat(CaptureFormat.symbolOf("rest:/dapi/v1/depth?symbol=ETHUSD_211231&limit=1000"))
+                .isEqualTo("ETHUSD_211231");
+        assertThat(CaptureFormat.toMessage(frame(3L, "rest:/dapi/v1/depth?symbol=BTCUSD_PERP&limit=1000", "{}")))
+                .isEqualTo(new RecordedMessage(3_000_000L, Kind.DEPTH_SNAPSHOT, null, "BTCUSD_PERP", "{}"));
+        assertThat(CaptureFormat.toMessage(frame(4L, "rest:/dapi/v1/aggTrades?symbol=BTCUSD_PERP&fromId=1", "[]"))
+                .kind()).isEqualTo(Kind.OTHER_REST);
+    }
+
     @Test
     void aStreamThatIsNotOneWordIsRefused() throws IOException {
         try (CaptureWriter writer = CaptureFormat.writer(new ByteArrayOutputStream())) {

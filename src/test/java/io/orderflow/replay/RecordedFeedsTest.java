@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real recordings replayed through the parser and the book. Expectations come from the raw
- * JSON lines, read here with Jackson's tree model, independently of the replay code.
+ * The recordings replayed through the parser and the book: the real ones, and the coin-M session
+ * generated in cryptofeed's layout. Expectations come from the raw JSON lines, read here with
+ * Jackson's tree model, independently of the replay code.
  */
 class RecordedFeedsTest {
 
@@ -126,6 +128,67 @@ class RecordedFeedsTest {
 
         assertThat(trades).isEqualTo(expectedTrades).isPositive();
         assertThat(cvd).isEqualByComparingTo(expected);
+    }
+
+    /**
+     * Coin-M over {@code @depth@0ms}: both books are built, with no gap, and agree with every ticker at
+     * the final id of a diff past the snapshot (the snapshots come 1.5 and 2.5 s in, after diffs and
+     * tickers no book could be checked against yet); every trade keeps the contract count and side
+     * Binance sent, not a quantity of coins.
+     */
+    @Test
+    void coinmBooksAreBuiltAndTradesKeepTheirContractCounts() throws IOException {
+        Path dir = Recordings.dir("coinm");
+        List<JsonNode> raw = rawMessages(dir.resolve("BINANCE_DELIVERY.ws.1.0"));
+        Map<String, Long> snapshotIds = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("BINANCE_DELIVERY.http.0.0"))) {
+            JsonNode snapshot = JSON.readTree(line.substring(line.indexOf(": ") + 2));
+            snapshotIds.put(snapshot.get("symbol").asText(), snapshot.get("lastUpdateId").asLong());
+        }
+        Set<String> syncedDiffEnds = new HashSet<>();
+        List<BigDecimal> recordedSignedContracts = new ArrayList<>();
+        for (JsonNode message : raw) {
+            JsonNode data = message.get("data");
+            if (stream(message).endsWith("@depth@0ms")
+                    && data.get("u").asLong() > snapshotIds.get(data.get("s").asText())) {
+                syncedDiffEnds.add(data.get("s").asText() + "/" + data.get("u").asLong());
+            } else if (stream(message).endsWith("@aggTrade")) {
+                assertThat(data.get("q").asText()).matches("[1-9][0-9]*");
+                BigDecimal contracts = new BigDecimal(data.get("q").asText());
+                recordedSignedContracts.add(data.get("m").asBoolean() ? contracts.negate() : contracts);
+            }
+        }
+        long checkableTickers = raw.stream()
+                .filter(m -> stream(m).endsWith("@bookTicker"))
+                .filter(m -> syncedDiffEnds.contains(m.get("data").get("s").asText() + "/" + m.get("data").get("u")))
+                .count();
+
+        List<BigDecimal> replayedSignedQtys = new ArrayList<>();
+        Set<String> symbolsWithBooks = new HashSet<>();
+        ReplayStats stats;
+        try (ReplayFeed feed = new ReplayFeed(Recordings.coinm(), MarketType.COINM, LEVELS)) {
+            while (feed.hasNext()) {
+                MarketEvent event = feed.next();
+                if (event.isTrade()) {
+                    replayedSignedQtys.add(BigDecimal.valueOf(event.trade().signedQty()));
+                } else if (event.book() != null) {
+                    symbolsWithBooks.add(event.symbol());
+                }
+            }
+            stats = feed.stats();
+            assertThat(stats.tickerMismatches()).as(feed.lastTickerMismatch()).isZero();
+        }
+
+        assertThat(symbolsWithBooks).containsExactlyInAnyOrder("BTCUSD_PERP", "ETHUSD_PERP");
+        assertThat(stats.snapshots()).isEqualTo(2);
+        assertThat(stats.unbridgedSnapshots()).isZero();
+        assertThat(stats.gaps()).isZero();
+        assertThat(stats.malformed()).isZero();
+        assertThat(stats.unsupported()).isZero();
+        assertThat(stats.tickerChecks()).isEqualTo(checkableTickers).isGreaterThan(50);
+        assertThat(recordedSignedContracts).hasSizeGreaterThan(100);
+        assertThat(replayedSignedQtys).usingElementComparator(BigDecimal::compareTo)
+                .isEqualTo(recordedSignedContracts);
     }
 
     @Test

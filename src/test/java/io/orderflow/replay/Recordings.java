@@ -3,7 +3,10 @@ package io.orderflow.replay;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The real Binance recordings under {@code src/test/resources/recordings/} (see ATTRIBUTION.md there). */
+/**
+ * The recordings under {@code src/test/resources/recordings/} (see ATTRIBUTION.md there): real Binance
+ * traffic, and one coin-M session generated in cryptofeed's layout.
+ */
 final class Recordings {
 
     private Recordings() {}
@@ -27,6 +30,12 @@ final class Recordings {
     static Recording cryptofeedFutures() {
         return Recording.cryptofeed(dir("cryptofeed").resolve("BINANCE_FUTURES.ws.1.0"),
                 dir("cryptofeed").resolve("BINANCE_FUTURES.http.0.0"));
+    }
+
+    /** Generated, not recorded: see {@code recordings/coinm/README.md}. */
+    static Recording coinm() {
+        return Recording.cryptofeed(dir("coinm").resolve("BINANCE_DELIVERY.ws.1.0"),
+                dir("coinm").resolve("BINANCE_DELIVERY.http.0.0"));
     }
 
     static Recording cryptofeedSpot() {

@@ -18,7 +18,7 @@ import java.util.ArrayDeque;
  * <ul>
  *   <li>spot: {@code U <= lastUpdateId + 1 <= u}; afterwards every diff with {@code u} above the
  *       book's id must have {@code U <= id + 1} (in practice {@code U == previous u + 1});
- *   <li>USD-M futures: {@code U <= lastUpdateId <= u}, or {@code pu == lastUpdateId}; afterwards
+ *   <li>futures (USD-M, coin-M): {@code U <= lastUpdateId <= u}, or {@code pu == lastUpdateId}; afterwards
  *       {@code pu == previous u} (futures ids are shared across symbols, so {@code U} is no test).
  * </ul>
  *

@@ -76,7 +76,7 @@ public final class BinanceParser {
     private boolean aggregated;
 
     /**
-     * @param market which market's messages this parser reads (USD-M diffs must carry {@code pu})
+     * @param market which market's messages this parser reads (futures diffs must carry {@code pu})
      * @param bookLevels K, the levels kept for partial-depth books
      */
     public BinanceParser(MarketType market, int bookLevels) {
@@ -135,7 +135,7 @@ public final class BinanceParser {
         return event;
     }
 
-    /** A REST depth snapshot ({@code GET /api/v3/depth}, {@code /fapi/v1/depth}), each side best first. */
+    /** A REST depth snapshot ({@code GET /api/v3/depth}, {@code /fapi/v1/depth}, {@code /dapi/v1/depth}), best first. */
     public DepthSnapshot parseSnapshot(String symbol, String json, long receiveTimeMs)
             throws MalformedMessageException {
         String sym = restSymbol(symbol);

@@ -2,9 +2,10 @@ package io.orderflow.exchange.binance;
 
 /**
  * A message that cannot be turned into a normalised event: truncated or invalid JSON, a missing or
- * mistyped field, a number that is NaN, negative or absurd, or an unknown stream. The caller counts
- * it, logs it (rate-limited) and skips it. A well-formed message of a stream the job does not consume
- * is the subclass {@link UnsupportedStreamException}, for callers that count it apart.
+ * mistyped field, a number that is NaN, negative or absurd, or a stream name or event type outside
+ * Binance's grammar. The caller counts it, logs it (rate-limited) and skips it. A well-formed message
+ * of a stream the job does not consume is the subclass {@link UnsupportedStreamException}, which
+ * callers count apart.
  */
 public class MalformedMessageException extends Exception {
 

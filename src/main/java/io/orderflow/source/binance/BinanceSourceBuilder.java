@@ -1,5 +1,7 @@
 package io.orderflow.source.binance;
 
+import io.orderflow.exchange.binance.BinanceRoute;
+import io.orderflow.exchange.binance.BinanceSymbols;
 import io.orderflow.exchange.binance.MarketType;
 import io.orderflow.exchange.binance.feed.FeedSettings;
 import io.orderflow.exchange.binance.wire.StreamKind;
@@ -27,15 +29,9 @@ import java.util.stream.Collectors;
  */
 public final class BinanceSourceBuilder {
 
-    public static final String SPOT_WS_URL = "wss://stream.binance.com:9443";
-    public static final String SPOT_REST_URL = "https://api.binance.com";
-    public static final String USDM_WS_URL = "wss://fstream.binance.com";
-    public static final String USDM_REST_URL = "https://fapi.binance.com";
-
     public static final int DEFAULT_BOOK_LEVELS = 10;
+    /** Within every market's limit ({@link MarketType#maxStreamsPerConnection}). */
     public static final int DEFAULT_MAX_STREAMS_PER_CONNECTION = 200;
-    /** Binance's own limit on streams per connection. */
-    public static final int MAX_STREAMS_PER_CONNECTION = 1024;
     public static final Duration DEFAULT_SILENCE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(30);
@@ -71,13 +67,13 @@ public final class BinanceSourceBuilder {
 
     BinanceSourceBuilder() {}
 
-    /** Spot (the default) or USD-M futures; picks the default URLs and the book-sync rules. */
+    /** Spot (the default), USD-M or coin-M futures; picks the default URLs, REST paths and book-sync rules. */
     public BinanceSourceBuilder market(MarketType market) {
         this.market = market;
         return this;
     }
 
-    /** Exchange symbols, any case; emitted upper case. */
+    /** Exchange symbols, any case, e.g. {@code BTCUSDT} or coin-M's {@code BTCUSD_PERP}; emitted upper case. */
     public BinanceSourceBuilder symbols(List<String> symbols) {
         this.symbols = List.copyOf(symbols);
         return this;
@@ -111,7 +107,7 @@ public final class BinanceSourceBuilder {
         return this;
     }
 
-    /** Streams per connection (a split); Binance allows up to 1024. */
+    /** Streams per connection (a split); Binance allows up to 1024 (coin-M 200). */
     public BinanceSourceBuilder maxStreamsPerConnection(int max) {
         this.maxStreamsPerConnection = max;
         return this;
@@ -190,8 +186,9 @@ public final class BinanceSourceBuilder {
     }
 
     public BinanceSource build() {
-        String ws = wsBaseUrl != null ? wsBaseUrl : market == MarketType.SPOT ? SPOT_WS_URL : USDM_WS_URL;
-        String rest = restBaseUrl != null ? restBaseUrl : market == MarketType.SPOT ? SPOT_REST_URL : USDM_REST_URL;
+        require(market != null, "market must be set");
+        String ws = wsBaseUrl != null ? wsBaseUrl : market.wsBaseUrl();
+        String rest = restBaseUrl != null ? restBaseUrl : market.restBaseUrl();
         sanityCheck(ws, rest);
         return new BinanceSource(new BinanceSourceConfig(
                 market,
@@ -217,15 +214,16 @@ public final class BinanceSourceBuilder {
     }
 
     private void sanityCheck(String ws, String rest) {
-        require(market != null, "market must be set");
         require(!symbols.isEmpty(), "at least one symbol is required");
-        require(symbols.stream().allMatch(s -> s != null && s.matches("[A-Za-z0-9]+")),
-                "symbols must be letters and digits only, e.g. BTCUSDT: " + symbols);
+        require(symbols.stream().allMatch(BinanceSymbols::isSymbol),
+                "symbols must be " + BinanceSymbols.DESCRIPTION + ": " + symbols);
         require(new HashSet<>(symbols.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList()).size()
                         == symbols.size(),
                 "symbols must be distinct: " + symbols);
         require(!streams.isEmpty(), "at least one stream kind is required");
         require(new HashSet<>(streams).size() == streams.size(), "stream kinds must be distinct: " + streams);
+        List<StreamKind> missing = streams.stream().filter(kind -> !market.offers(kind)).toList();
+        require(missing.isEmpty(), market + " has no " + missing + " stream");
         require(streams.stream().filter(StreamKind::isTrades).count() <= 1,
                 "choose one trade stream, AGG_TRADE or TRADE: " + streams);
         require(streams.stream().filter(StreamKind::isDepth).count() <= 1,
@@ -239,9 +237,10 @@ public final class BinanceSourceBuilder {
         long streamsPerSymbol = streams.stream()
                 .collect(Collectors.groupingBy(kind -> BinanceRoute.of(market, kind), Collectors.counting()))
                 .values().stream().mapToLong(Long::longValue).max().orElse(0);
-        require(maxStreamsPerConnection >= streamsPerSymbol && maxStreamsPerConnection <= MAX_STREAMS_PER_CONNECTION,
+        int maxStreams = market.maxStreamsPerConnection();
+        require(maxStreamsPerConnection >= streamsPerSymbol && maxStreamsPerConnection <= maxStreams,
                 "maxStreamsPerConnection must be between " + streamsPerSymbol + " (a symbol's streams on one"
-                        + " route stay on one connection) and " + MAX_STREAMS_PER_CONNECTION + ", got "
+                        + " route stay on one connection) and " + maxStreams + " (" + market + "), got "
                         + maxStreamsPerConnection);
         require(subscribeMode != null, "subscribeMode must be set");
         requireUrl(ws, "wsBaseUrl", "ws", "wss");

@@ -36,6 +36,14 @@ public record SymbolProfile(
 
     private static final double LEVEL_TO_TRADE_RATIO = 20.0;
 
+    /** Coin-M pairs end in USD before the contract suffix: {@code BTCUSD_PERP}. */
+    private static final String COINM_PAIR_END = "USD_";
+
+    /** Binance's coin-M contract values: 100 USD for BTC, 10 USD for every other coin. */
+    private static final double BTC_CONTRACT_USD = 100.0;
+
+    private static final double CONTRACT_USD = 10.0;
+
     /** Enough lots in a median trade that sizes are not visibly discrete. */
     private static final double MIN_LOTS_PER_MEDIAN_TRADE = 20.0;
 
@@ -47,8 +55,17 @@ public record SymbolProfile(
 
     private static final int MAX_DECIMALS = POWERS_OF_TEN.length - 1;
 
-    /** The listed majors keep their real scale; any other symbol gets one derived from its name. */
+    /**
+     * The listed majors keep their real scale; any other symbol gets one derived from its name. A
+     * coin-M contract ({@code BTCUSD_PERP}, {@code ETHUSD_211231}) is priced like its coin's USDT
+     * pair but traded in whole contracts.
+     */
     public static SymbolProfile forSymbol(String symbol) {
+        int coinm = symbol.indexOf(COINM_PAIR_END);
+        if (coinm > 0) {
+            String coin = symbol.substring(0, coinm);
+            return contracts(forSymbol(coin + "USDT"), coin.equals("BTC") ? BTC_CONTRACT_USD : CONTRACT_USD);
+        }
         return switch (symbol) {
             case "BTCUSDT" -> of(60_000.0, 1);
             case "ETHUSDT" -> of(3_000.0, 2);
@@ -79,6 +96,13 @@ public record SymbolProfile(
         int magnitude = (int) StrictMath.floor(StrictMath.log10(price));
         int decimals = clampDecimals(PRICE_SIGNIFICANT_DIGITS - magnitude);
         return of(price, decimals);
+    }
+
+    /** The same market in contracts of {@code contractUsd} each: quantities are whole numbers of them. */
+    private static SymbolProfile contracts(SymbolProfile coin, double contractUsd) {
+        double medianTradeLots = MEDIAN_TRADE_NOTIONAL / contractUsd;
+        return new SymbolProfile(coin.initialMidTicks, coin.priceDecimals, 0, medianTradeLots,
+                medianTradeLots * LEVEL_TO_TRADE_RATIO);
     }
 
     private static SymbolProfile of(double price, int priceDecimals) {

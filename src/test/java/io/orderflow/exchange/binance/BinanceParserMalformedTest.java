@@ -34,7 +34,7 @@ class BinanceParserMalformedTest {
             zero_trade_price.json | nknusdt@aggTrade: field p: zero: "0.00000000"
             empty_symbol.json     | nknusdt@aggTrade: field s: empty symbol
             symbol_mismatch.json  | nknusdt@aggTrade: field s: symbol mismatch: BLZETH on a stream of NKNUSDT
-            unknown_stream.json   | unknown stream nknusdt@aggTrades
+            bad_stream_name.json  | malformed stream name nknusdt aggTrade: expected <symbol>@<type>
             """)
     void malformedFixture(String file, String reason) {
         assertRejected(spot, message("malformed/" + file)).hasMessageStartingWith(reason);
@@ -42,7 +42,7 @@ class BinanceParserMalformedTest {
     }
 
     @Test
-    void klineIsUnsupportedRatherThanUnknown() {
+    void klineIsUnsupportedRatherThanMalformed() {
         assertThatThrownBy(() -> spot.parse(message("spot_kline.json"), RECV, handler))
                 .isExactlyInstanceOf(UnsupportedStreamException.class)
                 .hasMessage("unsupported stream nknusdt@kline_1m");
@@ -50,6 +50,19 @@ class BinanceParserMalformedTest {
         assertThatThrownBy(() -> spot.parse(raw, RECV, handler))
                 .isExactlyInstanceOf(UnsupportedStreamException.class)
                 .hasMessage("unsupported event type kline");
+    }
+
+    /** A well-formed name is Binance's to define: one the job does not know is unsupported, never garbage. */
+    @Test
+    void wellFormedStreamsAndEventTypesTheJobDoesNotKnowAreUnsupported() {
+        String trade = message("spot_agg_trade.json");
+        assertThatThrownBy(() -> spot.parse(trade.replace("nknusdt@aggTrade", "nknusdt@aggTrades"), RECV, handler))
+                .isExactlyInstanceOf(UnsupportedStreamException.class)
+                .hasMessage("unsupported stream nknusdt@aggTrades");
+        assertThatThrownBy(() -> spot.parse("{\"e\":\"outboundAccountPosition\"}", RECV, handler))
+                .isExactlyInstanceOf(UnsupportedStreamException.class)
+                .hasMessage("unsupported event type outboundAccountPosition");
+        assertThat(handler.events).isEmpty();
     }
 
     @Test
@@ -117,9 +130,9 @@ class BinanceParserMalformedTest {
         assertRejected(spot, "{\"stream\":\"nknusdt@aggTrade\",\"data\":null}")
                 .hasMessage("nknusdt@aggTrade: expected a JSON object, got null");
         assertRejected(spot, "{\"stream\":\"@aggTrade\",\"data\":" + data + "}")
-                .hasMessage("stream @aggTrade: empty symbol");
+                .hasMessage("malformed stream name @aggTrade: '' is not a lower-case symbol");
         assertRejected(spot, "{\"stream\":\"nknusdt\",\"data\":" + data + "}")
-                .hasMessage("unknown stream nknusdt: expected <symbol>@<type>");
+                .hasMessage("malformed stream name nknusdt: expected <symbol>@<type>");
         assertRejected(spot, message("spot_trade.json") + "}").hasMessageStartingWith("btcusdt@trade: invalid JSON");
         assertRejected(spot, message("spot_trade.json") + " {}")
                 .hasMessage("btcusdt@trade: trailing content after the message: an object");
@@ -131,8 +144,7 @@ class BinanceParserMalformedTest {
         assertRejected(spot, message("spot_partial_depth5.json"))
                 .hasMessage("message: a spot partial-depth payload names no symbol: parse it with its stream name");
         assertRejected(spot, "{\"x\":1}").hasMessage("message: unrecognised message: no stream, event type or known keys");
-        assertRejected(spot, "{\"e\":\"outboundAccountPosition\"}")
-                .hasMessage("unknown event type outboundAccountPosition");
+        assertRejected(spot, "{\"e\":\"outbound account\"}").hasMessage("malformed event type 'outbound account'");
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every line of the real recordings in {@code src/test/resources/recordings/} parses, except the
@@ -139,6 +141,40 @@ class BinanceParserRecordingsTest {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().toList();
         }
+    }
+
+    /**
+     * Recorders follow {@code @depth@0ms}, {@code @depth@1000ms} and others where these recordings have
+     * {@code @100ms}; the payloads are the same, so every recorded diff, renamed to another speed,
+     * reads to the same event.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"BINANCE.ws.1.0, SPOT", "BINANCE_FUTURES.ws.1.0, USDM"})
+    void recordedDiffsReadTheSameUnderEveryUpdateSpeed(String file, MarketType market) throws Exception {
+        List<String> lines = lines("cryptofeed/" + file, false);
+        List<String> diffs = lines.subList(1, lines.size()).stream()
+                .filter(line -> line.contains("@depth@100ms\""))
+                .map(line -> line.substring(line.indexOf(": ") + 2))
+                .toList();
+        List<Object> expected = events(market, diffs, "@depth@100ms\"");
+        assertThat(expected).hasSize(diffs.size()).hasSizeGreaterThan(100).allMatch(DepthUpdate.class::isInstance);
+        for (String speed : List.of("@depth\"", "@depth@0ms\"", "@depth@250ms\"", "@depth@500ms\"",
+                "@depth@1000ms\"")) {
+            List<String> renamed = diffs.stream().map(diff -> diff.replace("@depth@100ms\"", speed)).toList();
+            assertThat(events(market, renamed, speed)).as(speed).isEqualTo(expected);
+        }
+    }
+
+    /** What one parser makes of {@code messages}, each of which must name a stream ending in {@code stream}. */
+    private static List<Object> events(MarketType market, List<String> messages, String stream)
+            throws MalformedMessageException {
+        BinanceParser parser = new BinanceParser(market, 5);
+        CollectingHandler handler = new CollectingHandler();
+        for (String message : messages) {
+            assertThat(message).contains(stream);
+            parser.parse(message, 1L, handler);
+        }
+        return handler.events;
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.orderflow.model.Trade;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every fixture to exactly the values read off the recorded message by hand. */
 class BinanceParserTest {
@@ -254,18 +256,64 @@ class BinanceParserTest {
         assertThat(handler.only()).isEqualTo(new MethodResult(1, null));
     }
 
+    /**
+     * A recorder may follow any update speed ({@code @0ms}, {@code @1000ms}, ...): the payloads are the
+     * same, so every speed reads to the same event as the source's own {@code @100ms}.
+     */
+    @ParameterizedTest(name = "{2} {1}")
+    @CsvSource({
+        "SPOT, spot_depth_update.json, nknusdt@depth", "USDM, futures_depth_update.json, sushiusdt@depth",
+        "COINM, coinm_depth_update.json, bchusd_perp@depth", "SPOT, spot_partial_depth5.json, bnbbtc@depth5",
+        "USDM, futures_partial_depth5.json, sushiusdt@depth5", "COINM, coinm_partial_depth5.json, btcusd_200626@depth5"})
+    void everyUpdateSpeedOfDiffAndPartialDepthReadsTheSame(MarketType market, String file, String stream)
+            throws Exception {
+        String data = file.startsWith("spot_partial") ? message(file) : rawData(message(file));
+        BinanceParser parser = new BinanceParser(market, 5);
+        Object expected = parse(parser, "{\"stream\":\"" + stream + "@100ms\",\"data\":" + data + "}");
+        assertThat(expected).isInstanceOf(stream.endsWith("5") ? BookTop.class : DepthUpdate.class);
+        for (String speed : List.of("", "@0ms", "@250ms", "@500ms", "@1000ms")) {
+            assertThat(parse(parser, "{\"stream\":\"" + stream + speed + "\",\"data\":" + data + "}"))
+                    .as(stream + speed).isEqualTo(expected);
+        }
+    }
+
+    /** Coin-M is USD-M's wire format plus the pair {@code ps}: real messages of cryptofeed's coin-M session. */
     @Test
-    void everyDiffAndPartialDepthSpeedIsAccepted() throws Exception {
-        String data = rawData(message("spot_depth_update.json"));
-        for (String stream : List.of("depth", "depth@100ms", "depth@250ms", "depth@500ms")) {
-            assertThat(parse(spot, "{\"stream\":\"nknusdt@" + stream + "\",\"data\":" + data + "}"))
-                    .as(stream).isInstanceOf(DepthUpdate.class);
+    void coinmMessagesCarryContractsAndTheirPair() throws Exception {
+        BinanceParser coinm = new BinanceParser(MarketType.COINM, 5);
+        assertThat(parse(coinm, message("coinm_agg_trade.json"))).isEqualTo(new Trade("BCHUSD_PERP",
+                1626916404006L, 1626916403852L, RECV, 427.91, 3, 11285749L, TakerSide.SELL));
+        assertThat(parse(coinm, message("coinm_depth_update.json"))).isEqualTo(new DepthUpdate("BCHUSD_PERP",
+                1626916403873L, 1626916403864L, RECV, 167006084465L, 167006084895L, 167006084238L,
+                new double[] {427.27, 427.53, 427.61, 427.69, 427.75, 427.84, 427.91},
+                new double[] {0, 260, 17, 0, 228, 24, 0},
+                new double[] {427.90, 427.91, 427.92, 428.19}, new double[] {669, 24, 670, 676}));
+        assertThat(parse(coinm, message("coinm_book_ticker.json"))).isEqualTo(
+                new BookTicker("BCHUSD_PERP", 167006084895L, 1626916403871L, RECV, 427.84, 24, 427.90, 669));
+        assertThat(parse(coinm, message("coinm_partial_depth5.json"))).isEqualTo(new BookTop("BTCUSD_200626",
+                1591269996801L, 1591269996646L, RECV, 17276701L,
+                new double[] {9523.0, 9522.8, 9522.6, 9522.4, 9522.0}, new double[] {5, 8, 2, 1, 5},
+                new double[] {9524.6, 9524.7, 9524.9, 9525.1, 9525.3}, new double[] {2, 3, 16, 10, 6}));
+    }
+
+    /** A raw coin-M bookTicker starts with {@code u}, not {@code e}: still recognised, by its event type. */
+    @Test
+    void rawCoinmPayloadsReadLikeCombinedOnes() throws Exception {
+        BinanceParser coinm = new BinanceParser(MarketType.COINM, 5);
+        for (String file : List.of("coinm_agg_trade.json", "coinm_depth_update.json", "coinm_book_ticker.json")) {
+            assertThat(parse(coinm, rawData(message(file)))).as(file).isEqualTo(parse(coinm, message(file)));
         }
-        String book = message("spot_partial_depth5.json");
-        for (String stream : List.of("depth5", "depth10@100ms", "depth20", "depth20@100ms")) {
-            assertThat(parse(spot, "{\"stream\":\"nknusdt@" + stream + "\",\"data\":" + book + "}"))
-                    .as(stream).isInstanceOf(BookTop.class);
-        }
+    }
+
+    @Test
+    void coinmRestAnswers() throws Exception {
+        BinanceParser coinm = new BinanceParser(MarketType.COINM, 5);
+        DepthSnapshot snapshot = coinm.parseSnapshot("btcusd_perp", message("coinm_depth_snapshot.json"), RECV);
+
+        assertThat(snapshot).isEqualTo(new DepthSnapshot("BTCUSD_PERP", 16769853L, 1591250106370L, RECV,
+                new double[] {9638.0}, new double[] {431}, new double[] {9638.2}, new double[] {12}));
+        assertThat(coinm.parseAggTrades("BTCUSD_PERP", message("coinm_agg_trades_rest.json"), RECV)).containsExactly(
+                new Trade("BTCUSD_PERP", 1591250548649L, 1591250548649L, RECV, 9642.4, 3, 416690L, TakerSide.BUY));
     }
 
     @Test

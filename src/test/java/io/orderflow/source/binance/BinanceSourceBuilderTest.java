@@ -62,6 +62,8 @@ class BinanceSourceBuilderTest {
         assertRejected(b -> b.bookLevels(0), "bookLevels");
         assertRejected(b -> b.maxStreamsPerConnection(1), "maxStreamsPerConnection must be between 2");
         assertRejected(b -> b.maxStreamsPerConnection(1025), "1024");
+        assertRejected(b -> b.symbols(List.of("_")), "letters and digits");
+        assertRejected(b -> b.symbols(List.of("BTCUSD_")), "letters and digits");
         assertRejected(b -> b.wsBaseUrl("http://127.0.0.1:9000"), "wsBaseUrl must be ws or wss");
         assertRejected(b -> b.restBaseUrl("ws://127.0.0.1:9000"), "restBaseUrl must be http or https");
         assertRejected(b -> b.silenceTimeout(Duration.ZERO), "silenceTimeout must be a positive duration");
@@ -70,6 +72,25 @@ class BinanceSourceBuilderTest {
         assertRejected(b -> b.pingInterval(Duration.ofMillis(100)), "pingInterval");
         assertRejected(b -> b.dedupLru(0), "dedupLru");
         assertRejected(b -> b.handoffCapacity(0), "handoffCapacity");
+    }
+
+    /** Coin-M: its own hosts, contract symbols, one route, no raw trades, at most 200 streams a connection. */
+    @Test
+    void coinmFollowsContracts() {
+        BinanceSourceConfig coinm = BinanceSource.builder().market(MarketType.COINM)
+                .symbols(List.of("btcusd_perp", "ETHUSD_211231")).build().config();
+
+        assertThat(coinm.wsBaseUrl()).isEqualTo("wss://dstream.binance.com");
+        assertThat(coinm.restBaseUrl()).isEqualTo("https://dapi.binance.com");
+        assertThat(coinm.symbols()).containsExactly("BTCUSD_PERP", "ETHUSD_211231");
+        assertThatThrownBy(() -> BinanceSource.builder().market(MarketType.COINM).symbols(List.of("BTCUSD_PERP"))
+                .streams(StreamKind.TRADE, StreamKind.DIFF_DEPTH).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("COINM has no [TRADE] stream");
+        assertThatThrownBy(() -> BinanceSource.builder().market(MarketType.COINM).symbols(List.of("BTCUSD_PERP"))
+                .maxStreamsPerConnection(201).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("and 200 (COINM)");
     }
 
     private static void assertRejected(UnaryOperator<BinanceSourceBuilder> change, String message) {

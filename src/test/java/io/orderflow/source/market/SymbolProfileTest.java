@@ -31,6 +31,22 @@ class SymbolProfileTest {
         assertThat(eth.medianTradeLots()).isCloseTo(66.667, within(0.001));
     }
 
+    /** Coin-M trades whole contracts: 100 USD each for BTC, 10 USD for other coins, priced like the coin. */
+    @Test
+    void coinmContractsAreWholeAndWorthAFixedUsdAmount() {
+        SymbolProfile btc = SymbolProfile.forSymbol("BTCUSD_PERP");
+        SymbolProfile eth = SymbolProfile.forSymbol("ETHUSD_211231");
+
+        assertThat(btc.initialMidTicks()).isEqualTo(600_000L);
+        assertThat(btc.tickSize()).isEqualTo(0.1);
+        assertThat(btc.lotSize()).isEqualTo(1.0);
+        assertThat(btc.medianTradeLots()).isEqualTo(20.0); // 2000 USD in 100 USD contracts
+        assertThat(eth.initialMidTicks()).isEqualTo(300_000L);
+        assertThat(eth.lotSize()).isEqualTo(1.0);
+        assertThat(eth.medianTradeLots()).isEqualTo(200.0); // 2000 USD in 10 USD contracts
+        assertThat(eth.medianLevelLots()).isEqualTo(4_000.0);
+    }
+
     @Test
     void otherSymbolsGetAStableScaleFromTheirName() {
         SymbolProfile sol = SymbolProfile.forSymbol("SOLUSDT");

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Renders one symbol's messages exactly as Binance puts them on the wire: field names and order,
- * numbers as fixed-decimal strings (spot always 8 decimals, "61837.63000000"; USD-M the symbol's
- * tick and lot precision, "7.6110", "813"), spot-only and futures-only fields.
+ * numbers as fixed-decimal strings (spot always 8 decimals, "61837.63000000"; futures the symbol's
+ * tick and lot precision, "7.6110", "813"), spot-only and futures-only fields, and coin-M's pair
+ * ({@code ps}, {@code pair}) in the order of cryptofeed's real coin-M recording.
  */
 final class BinanceWire {
 
@@ -29,12 +30,16 @@ final class BinanceWire {
 
     private final MarketType market;
     private final String symbol;
+    /** Coin-M's pair: the symbol without its contract suffix ({@code BTCUSD} for {@code BTCUSD_PERP}). */
+    private final String pair;
     private final int priceDecimals;
     private final int qtyDecimals;
 
     BinanceWire(MarketType market, String symbol) {
         this.market = market;
         this.symbol = symbol;
+        int suffix = symbol.indexOf('_');
+        this.pair = suffix < 0 ? symbol : symbol.substring(0, suffix);
         SymbolProfile profile = SymbolProfile.forSymbol(symbol);
         this.priceDecimals = spot() ? SPOT_DECIMALS : profile.priceDecimals();
         this.qtyDecimals = spot() ? SPOT_DECIMALS : profile.qtyDecimals();
@@ -69,12 +74,15 @@ final class BinanceWire {
 
     String bookTicker(long updateId, long eventTimeMs, long transactTimeMs, Level bid, Level ask) {
         ObjectNode node = NODES.objectNode();
-        if (!spot()) {
-            node.put("e", "bookTicker");
+        if (coinm()) {
+            node.put("u", updateId).put("e", "bookTicker").put("s", symbol).put("ps", pair);
+        } else {
+            if (!spot()) {
+                node.put("e", "bookTicker");
+            }
+            node.put("u", updateId).put("s", symbol);
         }
-        node.put("u", updateId)
-                .put("s", symbol)
-                .put("b", price(bid.price()))
+        node.put("b", price(bid.price()))
                 .put("B", qty(bid.qty()))
                 .put("a", price(ask.price()))
                 .put("A", qty(ask.qty()));
@@ -100,11 +108,14 @@ final class BinanceWire {
         return depthEvent(eventTimeMs, diff, previousUpdateId, top).toString();
     }
 
-    /** REST depth: {@code lastUpdateId}, futures also {@code E} and {@code T}, and the levels. */
+    /** REST depth: {@code lastUpdateId}, futures also {@code E} and {@code T}, coin-M the pair, and the levels. */
     String snapshot(long lastUpdateId, long eventTimeMs, long transactTimeMs, BookLevels levels) {
         ObjectNode node = NODES.objectNode().put("lastUpdateId", lastUpdateId);
         if (!spot()) {
             node.put("E", eventTimeMs).put("T", transactTimeMs);
+        }
+        if (coinm()) {
+            node.put("symbol", symbol).put("pair", pair);
         }
         return putBook(node, levels).toString();
     }
@@ -123,7 +134,11 @@ final class BinanceWire {
         if (!spot()) {
             node.put("T", diff.transactTimeMs());
         }
-        node.put("s", symbol).put("U", diff.firstUpdateId()).put("u", diff.lastUpdateId());
+        node.put("s", symbol);
+        if (coinm()) {
+            node.put("ps", pair);
+        }
+        node.put("U", diff.firstUpdateId()).put("u", diff.lastUpdateId());
         if (!spot()) {
             node.put("pu", previousUpdateId);
         }
@@ -180,5 +195,9 @@ final class BinanceWire {
 
     private boolean spot() {
         return market == MarketType.SPOT;
+    }
+
+    private boolean coinm() {
+        return market == MarketType.COINM;
     }
 }

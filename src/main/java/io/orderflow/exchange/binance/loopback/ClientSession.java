@@ -1,5 +1,6 @@
 package io.orderflow.exchange.binance.loopback;
 
+import io.orderflow.exchange.binance.wire.StreamName;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ final class ClientSession {
      */
     void deliver(Topic topic, String data, Consumer<String> send) {
         for (StreamName stream : streams) {
-            if (stream.topic().equals(topic) && endpoint.route().delivers(topic.kind())) {
+            if (topic.carriedBy(stream) && endpoint.delivers(topic.kind())) {
                 send.accept(endpoint.combined()
                         ? "{\"stream\":\"" + stream.name() + "\",\"data\":" + data + "}"
                         : data);

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * How the exchange treats a connection, after Binance: pings on a cadence, a disconnect when pongs
- * stop for three ping intervals (Binance: spot 20 s / 1 min, USD-M 3 min / 10 min; scaled with the
+ * stop for three ping intervals (Binance: spot 20 s / 1 min, futures 3 min / 10 min; scaled with the
  * interval so tests can shorten it), a cut at a maximum age (24 h), and a cap on incoming messages.
  */
 record ConnectionPolicy(Duration pingInterval, Duration pongTimeout, Duration maxAge, int messagesPerSecond) {

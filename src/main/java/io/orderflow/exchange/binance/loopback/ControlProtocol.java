@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,9 +33,11 @@ final class ControlProtocol {
     private static final int INVALID_JSON = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final MarketType market;
     private final Set<String> symbols;
 
-    ControlProtocol(Set<String> symbols) {
+    ControlProtocol(MarketType market, Set<String> symbols) {
+        this.market = market;
         this.symbols = symbols;
     }
 
@@ -80,7 +84,7 @@ final class ControlProtocol {
             if (!param.isTextual()) {
                 throw new IllegalArgumentException("stream names must be strings");
             }
-            streams.add(StreamName.parse(param.asText(), symbols));
+            streams.add(Endpoint.stream(param.asText(), market, symbols));
         }
         return streams;
     }

@@ -1,10 +1,15 @@
 package io.orderflow.exchange.binance.loopback;
 
+import io.orderflow.exchange.binance.BinanceRoute;
+import io.orderflow.exchange.binance.MalformedMessageException;
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
+import io.orderflow.exchange.binance.wire.StreamName;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,9 +17,11 @@ import java.util.Set;
  * {@code {"stream":..,"data":..}}) or {@code /ws/a/b} (raw, bare data), both optionally without
  * streams to {@code SUBSCRIBE} later. USD-M puts {@code /market} or {@code /public} in front.
  *
+ * @param route the route the path is on; empty on a USD-M path without one, which like the real
+ *     exchange acknowledges subscriptions and then sends nothing (only a silence watchdog notices)
  * @param streams the streams subscribed by the URL itself
  */
-record Endpoint(Route route, boolean combined, List<StreamName> streams) {
+record Endpoint(Optional<BinanceRoute> route, boolean combined, List<StreamName> streams) {
 
     /**
      * @param resource the request's path and query, e.g. {@code /public/stream?streams=btcusdt@depth}
@@ -25,14 +32,8 @@ record Endpoint(Route route, boolean combined, List<StreamName> streams) {
         String path = queryAt < 0 ? resource : resource.substring(0, queryAt);
         String query = queryAt < 0 ? "" : resource.substring(queryAt + 1);
 
-        Route route = market == MarketType.SPOT ? Route.ANY : Route.NONE;
-        if (market == MarketType.USDM && path.startsWith("/market/")) {
-            route = Route.MARKET;
-            path = path.substring("/market".length());
-        } else if (market == MarketType.USDM && path.startsWith("/public/")) {
-            route = Route.PUBLIC;
-            path = path.substring("/public".length());
-        }
+        Optional<BinanceRoute> route = BinanceRoute.ofPath(market, path);
+        path = path.substring(route.map(BinanceRoute::pathPrefix).orElse("").length());
 
         List<String> names = new ArrayList<>();
         boolean combined;
@@ -49,8 +50,39 @@ record Endpoint(Route route, boolean combined, List<StreamName> streams) {
         } else {
             throw new IllegalArgumentException("no such path: " + resource);
         }
-        return new Endpoint(route, combined,
-                names.stream().map(name -> StreamName.parse(name, symbols)).toList());
+        List<StreamName> streams = new ArrayList<>();
+        for (String name : names) {
+            streams.add(stream(name, market, symbols));
+        }
+        return new Endpoint(route, combined, streams);
+    }
+
+    /**
+     * A stream this exchange serves: any name Binance's grammar gives a consumed kind (every update
+     * speed), for one of its symbols. Anything else is refused, so that a typo in a test fails loudly
+     * instead of subscribing to nothing.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    static StreamName stream(String name, MarketType market, Set<String> symbols) {
+        StreamName stream;
+        try {
+            stream = StreamName.parse(name);
+        } catch (MalformedMessageException e) {
+            throw new IllegalArgumentException("invalid stream name '" + name + "': " + e.getMessage());
+        }
+        if (!market.offers(stream.kind())) {
+            throw new IllegalArgumentException("invalid stream name '" + name + "': no such stream on " + market);
+        }
+        if (!symbols.contains(stream.symbol())) {
+            throw new IllegalArgumentException("unknown symbol in stream name '" + name + "'");
+        }
+        return stream;
+    }
+
+    /** Whether this connection's route lets streams of {@code kind} through. */
+    boolean delivers(StreamKind kind) {
+        return route.isPresent() && route.get().serves(kind);
     }
 
     private static List<String> split(String streams) {

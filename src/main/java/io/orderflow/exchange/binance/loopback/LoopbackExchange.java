@@ -1,5 +1,6 @@
 package io.orderflow.exchange.binance.loopback;
 
+import io.orderflow.exchange.binance.BinanceSymbols;
 import io.orderflow.exchange.binance.MarketType;
 import io.orderflow.source.market.MarketSimulator;
 import java.net.InetAddress;
@@ -7,19 +8,20 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A Binance-compatible exchange on 127.0.0.1, fed by the seeded synthetic market: WebSocket market
- * streams (spot paths, or USD-M's {@code /market} and {@code /public} routes) and the REST depth
- * snapshot and {@code aggTrades}, with Binance's message shapes, update-id rules, pings and limits,
- * and faults to inject on command. Tests and the demo run the real WebSocket source against it.
+ * streams (spot and coin-M paths, or USD-M's {@code /market} and {@code /public} routes, as
+ * {@link io.orderflow.exchange.binance.BinanceRoute} has them) and the REST depth snapshot and
+ * {@code aggTrades}, with Binance's message shapes, update-id rules, pings and limits, and faults to
+ * inject on command. Tests and the demo run the real WebSocket source against it.
  *
  * <pre>{@code
  * try (LoopbackExchange ex = LoopbackExchange.builder().market(MarketType.USDM)
@@ -108,7 +110,7 @@ public final class LoopbackExchange implements AutoCloseable {
         return "ws://127.0.0.1:" + streams.getPort();
     }
 
-    /** After {@link #start}: {@code http://127.0.0.1:PORT}; append {@code /api/v3/..} or {@code /fapi/v1/..}. */
+    /** After {@link #start}: {@code http://127.0.0.1:PORT}; append the market's REST path, e.g. {@code /dapi/v1/depth}. */
     public String restBaseUrl() {
         return "http://127.0.0.1:" + rest.port();
     }
@@ -219,8 +221,6 @@ public final class LoopbackExchange implements AutoCloseable {
     /** Settings with Binance's defaults; only the symbols are required. */
     public static final class Builder {
 
-        private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]+");
-
         private MarketType market = MarketType.SPOT;
         private List<String> symbols = List.of();
         private long seed = 42;
@@ -277,7 +277,7 @@ public final class LoopbackExchange implements AutoCloseable {
             return this;
         }
 
-        /** Server ping cadence; default 20 s spot, 3 min USD-M. Pongs are due within three intervals. */
+        /** Server ping cadence; default 20 s spot, 3 min futures. Pongs are due within three intervals. */
         public Builder pingInterval(Duration pingInterval) {
             this.pingInterval = pingInterval;
             return this;
@@ -309,8 +309,9 @@ public final class LoopbackExchange implements AutoCloseable {
 
         /** Opens each symbol's market; nothing is bound or served before {@link LoopbackExchange#start}. */
         public LoopbackExchange build() {
-            if (symbols.isEmpty() || !symbols.stream().allMatch(s -> SYMBOL.matcher(s).matches())) {
-                throw new IllegalArgumentException("need upper-case symbols like BTCUSDT, got " + symbols);
+            if (symbols.isEmpty() || !symbols.stream().allMatch(
+                    s -> BinanceSymbols.isSymbol(s) && s.equals(s.toUpperCase(Locale.ROOT)))) {
+                throw new IllegalArgumentException("need upper-case symbols like BTCUSDT or BTCUSD_PERP, got " + symbols);
             }
             if (symbols.stream().distinct().count() != symbols.size()) {
                 throw new IllegalArgumentException("duplicate symbols in " + symbols);

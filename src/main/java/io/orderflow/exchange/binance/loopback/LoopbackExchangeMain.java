@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a {@link LoopbackExchange} standalone until killed, printing its URLs:
- * {@code --market spot|usdm --symbols BTCUSDT,ETHUSDT --ws-port 9443 --rest-port 8090
+ * {@code --market spot|usdm|coinm --symbols BTCUSDT,ETHUSDT --ws-port 9443 --rest-port 8090
  * [--seed 42] [--rate 50]}. Ports default to 0 (ephemeral).
  *
  * <p>Each line read from standard input is answered with {@code sent <n>}, the WebSocket messages

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The exchange's REST side: {@code GET depth} (the snapshot to sync a book from) and
- * {@code GET aggTrades} (the back-fill after a disconnect), under {@code /api/v3} on spot and
- * {@code /fapi/v1} on USD-M, with Binance's error bodies for bad parameters.
+ * {@code GET aggTrades} (the back-fill after a disconnect), on the market's paths ({@code /api/v3}
+ * spot, {@code /fapi/v1} USD-M, {@code /dapi/v1} coin-M), with Binance's error bodies for bad
+ * parameters.
  */
 final class RestApi {
 
@@ -42,7 +43,8 @@ final class RestApi {
         }
     }
 
-    private final String prefix;
+    private final String depthPath;
+    private final String aggTradesPath;
     private final int defaultDepth;
     private final Map<String, SymbolMarket> markets;
     private final LongSupplier simTimeMs;
@@ -52,7 +54,8 @@ final class RestApi {
     /** @param simTimeMs the market clock, which stamps a futures snapshot's {@code E} */
     RestApi(InetSocketAddress address, MarketType market, Map<String, SymbolMarket> markets, LongSupplier simTimeMs) {
         this.address = address;
-        this.prefix = market == MarketType.SPOT ? "/api/v3/" : "/fapi/v1/";
+        this.depthPath = market.depthPath();
+        this.aggTradesPath = market.aggTradesPath();
         this.defaultDepth = market == MarketType.SPOT ? DEFAULT_SPOT_DEPTH : DEFAULT_FUTURES_DEPTH;
         this.markets = markets;
         this.simTimeMs = simTimeMs;
@@ -90,9 +93,9 @@ final class RestApi {
                 String body;
                 if (!exchange.getRequestMethod().equals("GET")) {
                     throw new Rejection(405, -1, "Method not allowed.");
-                } else if (path.equals(prefix + "depth")) {
+                } else if (path.equals(depthPath)) {
                     body = market(query).snapshot(limit(query, defaultDepth, MAX_DEPTH), simTimeMs.getAsLong());
-                } else if (path.equals(prefix + "aggTrades")) {
+                } else if (path.equals(aggTradesPath)) {
                     SymbolMarket market = market(query);
                     body = market.aggTrades(fromId(query), limit(query, DEFAULT_TRADES, MAX_TRADES));
                 } else {

@@ -51,7 +51,7 @@ final class StreamServer extends WebSocketServer implements Broadcast {
         this.symbols = symbols;
         this.policy = policy;
         this.scheduler = scheduler;
-        this.control = new ControlProtocol(symbols);
+        this.control = new ControlProtocol(market, symbols);
         // The library's own keep-alive has whole-second granularity; ours follows the policy.
         setConnectionLostTimeout(0);
         setReuseAddr(true);

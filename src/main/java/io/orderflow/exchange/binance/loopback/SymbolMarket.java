@@ -1,6 +1,7 @@
 package io.orderflow.exchange.binance.loopback;
 
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.MarketEvent;
 import io.orderflow.model.Trade;
@@ -22,9 +23,6 @@ import org.slf4j.LoggerFactory;
 final class SymbolMarket {
 
     private static final Logger LOG = LoggerFactory.getLogger(SymbolMarket.class);
-
-    /** The partial-depth streams Binance offers. */
-    private static final int[] PARTIAL_DEPTHS = {5, 10, 20};
 
     private final String symbol;
     private final MarketType market;
@@ -114,8 +112,8 @@ final class SymbolMarket {
     }
 
     /**
-     * Spot ids count changes one by one, so a window's {@code U} is the previous {@code u} + 1; USD-M
-     * takes the simulator's ids, which jump, so clients can only rely on {@code pu}.
+     * Spot ids count changes one by one, so a window's {@code U} is the previous {@code u} + 1;
+     * futures take the simulator's ids, which jump, so clients can only rely on {@code pu}.
      */
     private void book(BookTop top, Broadcast out) {
         Level bid = book.bestBid();
@@ -146,7 +144,7 @@ final class SymbolMarket {
         } else {
             out.publish(Topic.of(symbol, StreamKind.DIFF_DEPTH), wire.depthUpdate(eventTimeMs, diff, previousId));
         }
-        for (int depth : PARTIAL_DEPTHS) {
+        for (int depth : StreamKind.PARTIAL_LEVELS) {
             out.publish(new Topic(symbol, StreamKind.PARTIAL_DEPTH, depth),
                     wire.partialDepth(eventTimeMs, diff, previousId, book.top(depth)));
         }

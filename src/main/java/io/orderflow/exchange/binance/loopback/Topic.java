@@ -1,5 +1,8 @@
 package io.orderflow.exchange.binance.loopback;
 
+import io.orderflow.exchange.binance.wire.StreamKind;
+import io.orderflow.exchange.binance.wire.StreamName;
+
 /**
  * What a published message is about. Several stream names can share a topic: {@code btcusdt@depth}
  * and {@code btcusdt@depth@100ms} both carry the symbol's diff stream.
@@ -11,5 +14,10 @@ record Topic(String symbol, StreamKind kind, int levels) {
 
     static Topic of(String symbol, StreamKind kind) {
         return new Topic(symbol, kind, 0);
+    }
+
+    /** Whether {@code stream} carries this topic's messages; every update speed gets the same ones. */
+    boolean carriedBy(StreamName stream) {
+        return stream.kind() == kind && stream.levels() == levels && stream.symbol().equals(symbol);
     }
 }

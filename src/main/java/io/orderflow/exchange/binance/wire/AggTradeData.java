@@ -8,7 +8,7 @@ import io.orderflow.model.Trade;
 import java.io.IOException;
 
 /**
- * An aggregate trade: the {@code <symbol>@aggTrade} event (spot and USD-M futures), and an element of
+ * An aggregate trade: the {@code <symbol>@aggTrade} event (spot and futures), and an element of
  * the REST {@code aggTrades} page, which has the same keys without {@code e}, {@code E} and {@code s}.
  */
 public record AggTradeData(

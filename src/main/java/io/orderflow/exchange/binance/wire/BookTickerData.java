@@ -9,13 +9,13 @@ import java.io.IOException;
 
 /**
  * The {@code <symbol>@bookTicker} event: the exchange's own best bid and ask. Spot sends only
- * {@code u, s, b, B, a, A}; USD-M adds {@code e, E, T}.
+ * {@code u, s, b, B, a, A}; futures add {@code e, E, T}, coin-M also the pair {@code ps}, unused.
  */
 public record BookTickerData(
-        String e, // Event type, "bookTicker" (USD-M only; null on spot)
+        String e, // Event type, "bookTicker" (futures only; null on spot)
         long u, // Order book update id
-        long E, // Event time, ms (USD-M only; ABSENT on spot)
-        long T, // Transaction time, ms (USD-M only; ABSENT on spot)
+        long E, // Event time, ms (futures only; ABSENT on spot)
+        long T, // Transaction time, ms (futures only; ABSENT on spot)
         String s, // Symbol
         double b, // Best bid price
         double B, // Best bid quantity
@@ -56,7 +56,7 @@ public record BookTickerData(
                 default -> in.skipValue();
             }
         }
-        boolean futures = market == MarketType.USDM;
+        boolean futures = market.isFutures();
         return new BookTickerData(e, in.required(u, "u"), futures ? in.required(E, "E") : E,
                 futures ? in.required(T, "T") : T, in.required(s, "s"), in.required(b, "b"),
                 in.required(B, "B"), in.required(a, "a"), in.required(A, "A"));

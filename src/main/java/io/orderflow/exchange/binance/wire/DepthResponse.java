@@ -7,11 +7,14 @@ import io.orderflow.exchange.binance.MarketType;
 import io.orderflow.model.DepthSnapshot;
 import java.io.IOException;
 
-/** The REST depth snapshot, {@code GET /api/v3/depth} (spot) or {@code GET /fapi/v1/depth} (USD-M). */
+/**
+ * The REST depth snapshot, {@code GET /api/v3/depth} (spot), {@code /fapi/v1/depth} (USD-M) or
+ * {@code /dapi/v1/depth} (coin-M, which adds {@code symbol} and {@code pair}, unused).
+ */
 public record DepthResponse(
         long lastUpdateId, // Last update id included
-        long E, // Message output time, ms (USD-M only; ABSENT on spot)
-        long T, // Transaction time, ms (USD-M only; ABSENT on spot)
+        long E, // Message output time, ms (futures only; ABSENT on spot)
+        long T, // Transaction time, ms (futures only; ABSENT on spot)
         Levels bids, // Bids: [price, quantity], best first
         Levels asks) { // Asks: [price, quantity], best first
 
@@ -31,7 +34,7 @@ public record DepthResponse(
                 default -> in.skipValue();
             }
         }
-        boolean futures = market == MarketType.USDM;
+        boolean futures = market.isFutures();
         return new DepthResponse(in.required(lastUpdateId, "lastUpdateId"), futures ? in.required(E, "E") : E,
                 futures ? in.required(T, "T") : T, in.required(bids, "bids"), in.required(asks, "asks"));
     }

@@ -9,17 +9,18 @@ import io.orderflow.model.DepthUpdate;
 import java.io.IOException;
 
 /**
- * A {@code depthUpdate} event: the diff stream {@code <symbol>@depth[@100ms]} (spot and USD-M), and
- * the USD-M partial-depth stream {@code <symbol>@depth<5|10|20>}, which has the same shape.
+ * A {@code depthUpdate} event: the diff stream {@code <symbol>@depth[@<n>ms]} (spot and futures), and
+ * the futures partial-depth stream {@code <symbol>@depth<5|10|20>}, which has the same shape. Coin-M
+ * adds the pair {@code ps} ({@code BTCUSD} for {@code BTCUSD_PERP}), which the job does not need.
  */
 public record DepthUpdateData(
         String e, // Event type, "depthUpdate"
         long E, // Event time, ms
-        long T, // Transaction time, ms (USD-M only; ABSENT on spot)
+        long T, // Transaction time, ms (futures only; ABSENT on spot)
         String s, // Symbol
         long U, // First update id in event
         long u, // Final update id in event
-        long pu, // Final update id of the previous event (USD-M only; ABSENT on spot)
+        long pu, // Final update id of the previous event (futures only; ABSENT on spot)
         Levels b, // Bids to be updated: [price, new quantity], 0 removes the level
         Levels a) { // Asks to be updated
 
@@ -27,7 +28,7 @@ public record DepthUpdateData(
 
     /**
      * Reads the event; {@code symbol} is the stream's (the payload must agree), or null if unknown.
-     * USD-M events must carry {@code T} and {@code pu}: the book's continuity check rests on {@code pu}.
+     * Futures events must carry {@code T} and {@code pu}: the book's continuity check rests on {@code pu}.
      */
     public static DepthUpdateData read(WireReader in, String symbol, MarketType market)
             throws IOException, MalformedMessageException {
@@ -53,7 +54,7 @@ public record DepthUpdateData(
                 default -> in.skipValue();
             }
         }
-        boolean futures = market == MarketType.USDM;
+        boolean futures = market.isFutures();
         DepthUpdateData data = new DepthUpdateData(EVENT_TYPE, in.required(E, "E"),
                 futures ? in.required(T, "T") : T, in.required(s, "s"), in.required(U, "U"),
                 in.required(u, "u"), futures ? in.required(pu, "pu") : pu, in.required(b, "b"),
@@ -70,7 +71,7 @@ public record DepthUpdateData(
                 pu == ABSENT ? DepthUpdate.NO_PREVIOUS_ID : pu, b.prices(), b.qtys(), a.prices(), a.qtys());
     }
 
-    /** The USD-M partial-depth reading: the top {@code levels} of each side as of update {@code u}. */
+    /** The futures partial-depth reading: the top {@code levels} of each side as of update {@code u}. */
     public BookTop toBookTop(int levels, long receiveTimeMs) {
         return Levels.bookTop(s, E, transactTime(), receiveTimeMs, u, b, a, levels);
     }

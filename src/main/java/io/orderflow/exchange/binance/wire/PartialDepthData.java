@@ -7,8 +7,8 @@ import io.orderflow.model.BookTop;
 import java.io.IOException;
 
 /**
- * A spot partial-depth payload, {@code <symbol>@depth<5|10|20>[@100ms]}. It has no event type, no
- * symbol and no event time: the symbol comes from the stream name. (USD-M partial depth is a
+ * A spot partial-depth payload, {@code <symbol>@depth<5|10|20>[@<n>ms]}. It has no event type, no
+ * symbol and no event time: the symbol comes from the stream name. (Futures partial depth is a
  * {@link DepthUpdateData}.)
  */
 public record PartialDepthData(

@@ -4,12 +4,12 @@ import io.orderflow.exchange.binance.MalformedMessageException;
 import io.orderflow.exchange.binance.UnsupportedStreamException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The Binance market streams the job consumes, named by their stream type and event type {@code e}.
  * The live source follows at most one trade kind and one depth kind per symbol; {@link #BOOK_TICKER}
- * only serves to cross-check a book rebuilt from {@link #DIFF_DEPTH}.
+ * only serves to cross-check a book rebuilt from {@link #DIFF_DEPTH}. {@link StreamName} holds the
+ * grammar of the names; every well-formed stream or event type not listed here is unsupported.
  */
 public enum StreamKind {
     /**
@@ -23,13 +23,13 @@ public enum StreamKind {
      */
     TRADE("trade"),
     /**
-     * {@code <symbol>@depth[@100ms|@250ms|@500ms]}: diffs. The live source follows them every 100 ms,
-     * kept in a local order book synced from REST snapshots.
+     * {@code <symbol>@depth[@<n>ms]}: diffs, at any update speed. The live source follows them every
+     * 100 ms, kept in a local order book synced from REST snapshots.
      */
     DIFF_DEPTH("depthUpdate"),
     /**
-     * {@code <symbol>@depth<5|10|20>[@100ms|@250ms|@500ms]}: top of book (futures send it as a
-     * diff-shaped event). No local book, no snapshot.
+     * {@code <symbol>@depth<5|10|20>[@<n>ms]}: top of book (futures send it as a diff-shaped event).
+     * No local book, no snapshot.
      */
     PARTIAL_DEPTH("depthUpdate"),
     /**
@@ -38,19 +38,12 @@ public enum StreamKind {
      */
     BOOK_TICKER("bookTicker");
 
-    /** Binance lets a partial-depth stream carry 5, 10 or 20 levels. */
+    /** The levels a partial-depth stream can carry. */
+    public static final List<Integer> PARTIAL_LEVELS = List.of(5, 10, 20);
+
     public static final int MAX_PARTIAL_LEVELS = 20;
 
-    private static final List<String> SPEEDS = List.of("@100ms", "@250ms", "@500ms");
-
-    /** Well-formed Binance market streams that the job does not consume (told apart from garbage). */
-    private static final List<String> UNSUPPORTED_STREAM_PREFIXES = List.of(
-            "kline_", "continuousKline_", "markPrice", "miniTicker", "ticker", "forceOrder", "avgPrice",
-            "compositeIndex");
-
-    private static final Set<String> UNSUPPORTED_EVENT_TYPES = Set.of(
-            "kline", "continuous_kline", "markPriceUpdate", "24hrMiniTicker", "24hrTicker", "1hTicker",
-            "4hTicker", "1dTicker", "forceOrder", "avgPrice", "compositeIndex");
+    private static final String DEPTH = "depth";
 
     /** The {@code e} of its payloads (absent from spot partial depth and spot bookTicker). */
     private final String eventType;
@@ -82,47 +75,17 @@ public enum StreamKind {
             case AGG_TRADE -> lower + "@aggTrade";
             case TRADE -> lower + "@trade";
             case DIFF_DEPTH -> lower + "@depth@100ms";
-            case PARTIAL_DEPTH -> lower + "@depth" + partialLevels(bookLevels) + "@100ms";
+            case PARTIAL_DEPTH -> lower + "@" + DEPTH + partialLevels(bookLevels) + "@100ms";
             case BOOK_TICKER -> lower + "@bookTicker";
         };
-    }
-
-    /** The kind of a stream type, the part after the symbol's {@code @}; {@code stream} names it in failures. */
-    static StreamKind ofStreamType(String stream, String type) throws MalformedMessageException {
-        String base = withoutSpeed(type);
-        switch (base) {
-            case "depth":
-                return DIFF_DEPTH;
-            case "depth5":
-            case "depth10":
-            case "depth20":
-                return PARTIAL_DEPTH;
-            default:
-                break;
-        }
-        if (base.equals(type)) {
-            switch (type) {
-                case "aggTrade":
-                    return AGG_TRADE;
-                case "trade":
-                    return TRADE;
-                case "bookTicker":
-                    return BOOK_TICKER;
-                default:
-                    break;
-            }
-        }
-        for (String prefix : UNSUPPORTED_STREAM_PREFIXES) {
-            if (type.startsWith(prefix)) {
-                throw new UnsupportedStreamException("unsupported stream " + stream);
-            }
-        }
-        throw new MalformedMessageException("unknown stream " + stream);
     }
 
     /**
      * The kind of a raw payload's event type {@code e}. A raw {@code depthUpdate} reads as a diff: a
      * futures partial-depth connection must name its stream to be read as one.
+     *
+     * @throws UnsupportedStreamException for any other event type (kline, markPriceUpdate, ...)
+     * @throws MalformedMessageException if {@code e} is not an event type at all
      */
     public static StreamKind ofEventType(String e) throws MalformedMessageException {
         switch (e) {
@@ -137,22 +100,39 @@ public enum StreamKind {
             default:
                 break;
         }
-        if (UNSUPPORTED_EVENT_TYPES.contains(e)) {
+        if (StreamName.isWord(e)) {
             throw new UnsupportedStreamException("unsupported event type " + e);
         }
-        throw new MalformedMessageException("unknown event type " + e);
+        throw new MalformedMessageException("malformed event type '" + e + "'");
+    }
+
+    /** The kind of a stream type, the part after the symbol's {@code @}, or null if the job consumes none. */
+    static StreamKind ofStreamType(String type) {
+        return switch (type) {
+            case "aggTrade" -> AGG_TRADE;
+            case "trade" -> TRADE;
+            case "bookTicker" -> BOOK_TICKER;
+            case DEPTH -> DIFF_DEPTH;
+            default -> partialLevels(type) > 0 ? PARTIAL_DEPTH : null;
+        };
+    }
+
+    /** The levels of a {@code depth<5|10|20>} stream type; 0 for any other type. */
+    static int partialLevels(String type) {
+        for (int levels : PARTIAL_LEVELS) {
+            if (type.equals(DEPTH + levels)) {
+                return levels;
+            }
+        }
+        return 0;
     }
 
     private static int partialLevels(int bookLevels) {
-        return bookLevels <= 5 ? 5 : bookLevels <= 10 ? 10 : MAX_PARTIAL_LEVELS;
-    }
-
-    private static String withoutSpeed(String type) {
-        for (String speed : SPEEDS) {
-            if (type.endsWith(speed)) {
-                return type.substring(0, type.length() - speed.length());
+        for (int levels : PARTIAL_LEVELS) {
+            if (bookLevels <= levels) {
+                return levels;
             }
         }
-        return type;
+        return MAX_PARTIAL_LEVELS;
     }
 }

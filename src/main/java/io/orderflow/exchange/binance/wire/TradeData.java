@@ -7,7 +7,7 @@ import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
 import java.io.IOException;
 
-/** A single trade: the {@code <symbol>@trade} event, spot and USD-M futures. */
+/** A single trade: the {@code <symbol>@trade} event, spot and USD-M futures (coin-M has none). */
 public record TradeData(
         String e, // Event type, "trade"
         long E, // Event time, ms

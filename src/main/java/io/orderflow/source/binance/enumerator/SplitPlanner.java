@@ -1,7 +1,7 @@
 package io.orderflow.source.binance.enumerator;
 
 import io.orderflow.exchange.binance.wire.StreamKind;
-import io.orderflow.source.binance.BinanceRoute;
+import io.orderflow.exchange.binance.BinanceRoute;
 import io.orderflow.source.binance.BinanceSourceConfig;
 import io.orderflow.source.binance.split.BinanceSplit;
 import java.util.ArrayList;

@@ -27,24 +27,23 @@ final class BinanceRestClient implements RestPort {
     static final long AGG_TRADES_RETRY_PAUSE_MS = 200;
 
     /**
-     * Paths and request weights per market (Binance's 2026 tables, at the limits used here).
+     * Request weights per market (Binance's 2026 tables, at the limits used here; coin-M's depth and
+     * aggTrades weights are its own docs', its per-IP budget taken as USD-M's).
      *
      * @param weightPerMinute the per-IP budget
      */
-    private record Endpoints(String depthPath, int depthWeight, String aggTradesPath, int aggTradesWeight,
-            int weightPerMinute) {
+    private record Weights(int depth, int aggTrades, int weightPerMinute) {
 
-        static Endpoints of(MarketType market) {
-            return market == MarketType.SPOT
-                    ? new Endpoints("/api/v3/depth", 50, "/api/v3/aggTrades", 2, 6000)
-                    : new Endpoints("/fapi/v1/depth", 20, "/fapi/v1/aggTrades", 20, 2400);
+        static Weights of(MarketType market) {
+            return market == MarketType.SPOT ? new Weights(50, 2, 6000) : new Weights(20, 20, 2400);
         }
     }
 
     private final HttpClient http;
     private final String baseUrl;
     private final Duration timeout;
-    private final Endpoints endpoints;
+    private final MarketType market;
+    private final Weights weights;
     private final RestWeightLimiter limiter;
 
     /** @param readers how many readers share the exchange's per-IP budget */
@@ -52,23 +51,24 @@ final class BinanceRestClient implements RestPort {
         this.http = http;
         this.baseUrl = baseUrl;
         this.timeout = timeout;
-        this.endpoints = Endpoints.of(market);
-        this.limiter = new RestWeightLimiter(Math.max(1, endpoints.weightPerMinute() / readers));
+        this.market = market;
+        this.weights = Weights.of(market);
+        this.limiter = new RestWeightLimiter(Math.max(1, weights.weightPerMinute() / readers));
     }
 
     @Override
     public RestAnswer depthSnapshot(String symbol, long nowMs) throws IOException {
-        return get(endpoints.depthPath() + "?symbol=" + symbol + "&limit=" + SNAPSHOT_LIMIT, endpoints.depthWeight());
+        return get(market.depthPath() + "?symbol=" + symbol + "&limit=" + SNAPSHOT_LIMIT, weights.depth());
     }
 
     /** Aggregate trades from {@code fromId} (inclusive) on, oldest first. */
     @Override
     public RestAnswer aggTrades(String symbol, long fromId, long nowMs) throws IOException {
-        String pathAndQuery = endpoints.aggTradesPath() + "?symbol=" + symbol + "&fromId=" + fromId + "&limit="
+        String pathAndQuery = market.aggTradesPath() + "?symbol=" + symbol + "&fromId=" + fromId + "&limit="
                 + AGG_TRADES_LIMIT;
         for (int attempt = 1; ; attempt++) {
             try {
-                return get(pathAndQuery, endpoints.aggTradesWeight());
+                return get(pathAndQuery, weights.aggTrades());
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {

@@ -1,7 +1,7 @@
 package io.orderflow.source.binance.split;
 
 import io.orderflow.replay.CaptureFormat;
-import io.orderflow.source.binance.BinanceRoute;
+import io.orderflow.exchange.binance.BinanceRoute;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;

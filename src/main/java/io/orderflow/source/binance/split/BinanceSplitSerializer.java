@@ -1,6 +1,6 @@
 package io.orderflow.source.binance.split;
 
-import io.orderflow.source.binance.BinanceRoute;
+import io.orderflow.exchange.binance.BinanceRoute;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -58,6 +58,22 @@ class BinanceFeedTest {
         assertThat(out.drain()).singleElement().satisfies(e -> assertThat(e.isTrade()).isTrue());
     }
 
+    /** A well-formed stream the job does not consume is counted apart from garbage, and costs nothing else. */
+    @Test
+    void unsupportedStreamsAndEventTypesAreCountedApartFromParseErrors() {
+        CollectingOutput out = new CollectingOutput();
+        BinanceFeed feed = feed(out, false);
+
+        feed.onMessage("{\"stream\":\"nknusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\"}}", null, 1L);
+        feed.onMessage("{\"e\":\"markPriceUpdate\",\"s\":\"NKNUSDT\"}", null, 2L);
+        feed.onMessage("{\"stream\":\"!miniTicker@arr\",\"data\":[]}", null, 3L);
+        feed.onMessage(TRADE, null, 4L);
+
+        assertThat(metrics.count("unsupported")).isEqualTo(3);
+        assertThat(metrics.count("parseError")).isZero();
+        assertThat(out.drain()).singleElement().satisfies(e -> assertThat(e.isTrade()).isTrue());
+    }
+
     @Test
     void partialBooksAreConflatedWhileTheHandoffIsFull() {
         CollectingOutput out = new CollectingOutput(2);

@@ -35,7 +35,7 @@ final class ClientBook {
     boolean apply(JsonNode diff) {
         long first = diff.get("U").asLong();
         long last = diff.get("u").asLong();
-        boolean futures = market == MarketType.USDM;
+        boolean futures = market.isFutures();
         if (futures ? last < lastUpdateId : last <= lastUpdateId) {
             return false;
         }

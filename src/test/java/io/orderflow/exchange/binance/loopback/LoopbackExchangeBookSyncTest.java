@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderflow.exchange.binance.BinanceRoute;
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,15 +24,14 @@ class LoopbackExchangeBookSyncTest {
     @ParameterizedTest
     @EnumSource(MarketType.class)
     void aBookFromSnapshotAndDiffsMatchesTheTicker(MarketType market) throws Exception {
-        boolean spot = market == MarketType.SPOT;
         try (LoopbackExchange exchange = Fast.exchange(market).build()) {
             exchange.start();
-            String url = exchange.wsBaseUrl() + (spot ? "" : "/public")
+            String url = exchange.wsBaseUrl() + BinanceRoute.of(market, StreamKind.DIFF_DEPTH).pathPrefix()
                     + "/stream?streams=btcusdt@depth@100ms/btcusdt@bookTicker";
             try (WsClient client = WsClient.connect(url)) {
                 await().atMost(Duration.ofSeconds(5)).until(() -> !client.data("btcusdt@depth@100ms").isEmpty());
                 HttpResponse<String> snapshot = Fast.get(exchange.restBaseUrl()
-                        + (spot ? "/api/v3/depth" : "/fapi/v1/depth") + "?symbol=BTCUSDT&limit=1000");
+                        + market.depthPath() + "?symbol=BTCUSDT&limit=1000");
                 assertThat(snapshot.statusCode()).isEqualTo(200);
                 ClientBook book = new ClientBook(market, WsClient.json(snapshot.body()));
                 assertThat(book.bids).hasSize(20);

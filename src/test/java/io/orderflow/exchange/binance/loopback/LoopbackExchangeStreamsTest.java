@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderflow.exchange.binance.BinanceRoute;
 import io.orderflow.exchange.binance.MarketType;
+import io.orderflow.exchange.binance.wire.StreamKind;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.List;
@@ -127,7 +129,7 @@ class LoopbackExchangeStreamsTest {
     @EnumSource(MarketType.class)
     void spotDiffsAreContinuousAndFuturesDiffsChainByPreviousId(MarketType market) throws Exception {
         exchange = start(market);
-        String route = market == MarketType.SPOT ? "" : "/public";
+        String route = BinanceRoute.of(market, StreamKind.DIFF_DEPTH).pathPrefix();
         try (WsClient client = WsClient.connect(exchange.wsBaseUrl() + route + "/ws/ethusdt@depth@100ms")) {
             await().atMost(WAIT).until(() -> client.messages().size() >= 20);
             List<JsonNode> diffs = client.messages().stream().map(WsClient::json).toList();
@@ -141,7 +143,7 @@ class LoopbackExchangeStreamsTest {
                     jumps += diffs.get(i).get("U").asLong() > previousU + 1 ? 1 : 0;
                 }
             }
-            if (market == MarketType.USDM) {
+            if (market.isFutures()) {
                 assertThat(jumps).as("futures U jumps past previous u + 1").isPositive();
             }
         }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.exchange.binance.MalformedMessageException;
+import io.orderflow.exchange.binance.UnsupportedStreamException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StreamKindTest {
 
@@ -14,6 +17,7 @@ class StreamKindTest {
         assertThat(StreamKind.TRADE.streamName("BTCUSDT", 10)).isEqualTo("btcusdt@trade");
         assertThat(StreamKind.DIFF_DEPTH.streamName("BTCUSDT", 10)).isEqualTo("btcusdt@depth@100ms");
         assertThat(StreamKind.BOOK_TICKER.streamName("BTCUSDT", 10)).isEqualTo("btcusdt@bookTicker");
+        assertThat(StreamKind.DIFF_DEPTH.streamName("BTCUSD_PERP", 10)).isEqualTo("btcusd_perp@depth@100ms");
     }
 
     @Test
@@ -26,10 +30,38 @@ class StreamKindTest {
     @Test
     void everyStreamNameReadsBackAsItsKind() throws MalformedMessageException {
         for (StreamKind kind : StreamKind.values()) {
-            assertThat(StreamName.parse(kind.streamName("BTCUSDT", 5)).kind()).isEqualTo(kind);
+            for (String symbol : new String[] {"BTCUSDT", "BTCUSD_PERP"}) {
+                StreamName stream = StreamName.parse(kind.streamName(symbol, 5));
+                assertThat(stream.kind()).isEqualTo(kind);
+                assertThat(stream.symbol()).isEqualTo(symbol);
+            }
         }
-        assertThat(StreamName.parse("btcusdt@depth").kind()).isEqualTo(StreamKind.DIFF_DEPTH);
-        assertThat(StreamName.parse("btcusdt@depth20").kind()).isEqualTo(StreamKind.PARTIAL_DEPTH);
-        assertThatThrownBy(() -> StreamName.parse("btcusdt@kline_1m")).hasMessageContaining("kline");
+    }
+
+    @Test
+    void consumedEventTypes() throws MalformedMessageException {
+        assertThat(StreamKind.ofEventType("aggTrade")).isEqualTo(StreamKind.AGG_TRADE);
+        assertThat(StreamKind.ofEventType("trade")).isEqualTo(StreamKind.TRADE);
+        assertThat(StreamKind.ofEventType("depthUpdate")).isEqualTo(StreamKind.DIFF_DEPTH);
+        assertThat(StreamKind.ofEventType("bookTicker")).isEqualTo(StreamKind.BOOK_TICKER);
+    }
+
+    /** Any event type is a word; the ones the job does not consume are unsupported, not malformed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"kline", "continuous_kline", "markPriceUpdate", "indexPriceUpdate", "24hrMiniTicker",
+        "24hrTicker", "1hTicker", "forceOrder", "avgPrice", "compositeIndex", "contractInfo", "ACCOUNT_UPDATE",
+        "someFutureEvent", "AggTrade"})
+    void otherEventTypesAreUnsupported(String e) {
+        assertThatThrownBy(() -> StreamKind.ofEventType(e))
+                .isExactlyInstanceOf(UnsupportedStreamException.class)
+                .hasMessage("unsupported event type " + e);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "agg Trade", "depth-update", "bookTicker\n", "kline@1m"})
+    void eventTypesThatAreNoWordAreMalformed(String e) {
+        assertThatThrownBy(() -> StreamKind.ofEventType(e))
+                .isExactlyInstanceOf(MalformedMessageException.class)
+                .hasMessage("malformed event type '" + e + "'");
     }
 }

@@ -2,7 +2,7 @@ package io.orderflow.source.binance.enumerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.source.binance.BinanceRoute;
+import io.orderflow.exchange.binance.BinanceRoute;
 import io.orderflow.source.binance.split.BinanceSplit;
 import java.util.List;
 import java.util.Map;

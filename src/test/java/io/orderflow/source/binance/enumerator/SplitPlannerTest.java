@@ -2,9 +2,9 @@ package io.orderflow.source.binance.enumerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.exchange.binance.BinanceRoute;
 import io.orderflow.exchange.binance.MarketType;
 import io.orderflow.exchange.binance.wire.StreamKind;
-import io.orderflow.source.binance.BinanceRoute;
 import io.orderflow.source.binance.BinanceSource;
 import io.orderflow.source.binance.split.BinanceSplit;
 import java.util.List;
@@ -54,6 +54,25 @@ class SplitPlannerTest {
         assertThat(splits.get(0).symbols()).containsExactly("AUSDT", "BUSDT");
         assertThat(splits.get(1).symbols()).containsExactly("CUSDT");
         assertThat(splits).allSatisfy(split -> assertThat(split.streams().size()).isLessThanOrEqualTo(7));
+    }
+
+    /** Coin-M has one route; its symbols keep their underscore through stream names and split symbols. */
+    @Test
+    void coinmCarriesEverythingOnItsOneRoute() {
+        List<BinanceSplit> splits = SplitPlanner.plan(BinanceSource.builder()
+                .market(MarketType.COINM)
+                .symbols(List.of("BTCUSD_PERP", "ethusd_211231"))
+                .streams(StreamKind.AGG_TRADE, StreamKind.DIFF_DEPTH, StreamKind.BOOK_TICKER)
+                .build().config());
+
+        assertThat(splits).singleElement().satisfies(split -> {
+            assertThat(split.splitId()).isEqualTo("coinm-0");
+            assertThat(split.route().streamPath()).isEqualTo("/stream");
+            assertThat(split.streams()).containsExactly("btcusd_perp@aggTrade", "btcusd_perp@depth@100ms",
+                    "btcusd_perp@bookTicker", "ethusd_211231@aggTrade", "ethusd_211231@depth@100ms",
+                    "ethusd_211231@bookTicker");
+            assertThat(split.symbols()).containsExactly("BTCUSD_PERP", "ETHUSD_211231");
+        });
     }
 
     @Test

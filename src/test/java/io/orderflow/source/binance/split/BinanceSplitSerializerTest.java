@@ -3,7 +3,7 @@ package io.orderflow.source.binance.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.orderflow.source.binance.BinanceRoute;
+import io.orderflow.exchange.binance.BinanceRoute;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

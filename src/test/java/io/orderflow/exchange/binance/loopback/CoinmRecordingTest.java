@@ -1,0 +1,23 @@
+package io.orderflow.exchange.binance.loopback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The committed coin-M recording is exactly what {@link CoinmRecording} writes. */
+class CoinmRecordingTest {
+
+    @Test
+    void theCommittedFilesAreWhatTheGeneratorWrites(@TempDir Path dir) throws IOException, URISyntaxException {
+        CoinmRecording.write(dir);
+        Path committed = Path.of(CoinmRecordingTest.class.getResource("/recordings/coinm").toURI());
+        for (String file : new String[] {CoinmRecording.WS_FILE, CoinmRecording.HTTP_FILE}) {
+            assertThat(Files.readString(dir.resolve(file))).as(file).isEqualTo(Files.readString(committed.resolve(file)));
+        }
+    }
+}
