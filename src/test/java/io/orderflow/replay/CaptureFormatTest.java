@@ -76,9 +76,10 @@ class CaptureFormatTest {
         assertThat(CaptureFormat.symbolOf("rest:/dapi/v1/depth?symbol=ETHUSD_211231&limit=1000"))
                 .isEqualTo("ETHUSD_211231");
         assertThat(CaptureFormat.toMessage(frame(3L, "rest:/dapi/v1/depth?symbol=BTCUSD_PERP&limit=1000", "{}")))
-                .isEqualTo(new RecordedMessage(3_000_000L, Kind.DEPTH_SNAPSHOT, null, "BTCUSD_PERP", "{}"));
+                .isEqualTo(new RecordedMessage(3_000_000L, Kind.DEPTH_SNAPSHOT,
+                        "/dapi/v1/depth?symbol=BTCUSD_PERP&limit=1000", "BTCUSD_PERP", "{}"));
         assertThat(CaptureFormat.toMessage(frame(4L, "rest:/dapi/v1/aggTrades?symbol=BTCUSD_PERP&fromId=1", "[]"))
-                .kind()).isEqualTo(Kind.OTHER_REST);
+                .symbol()).isEqualTo("BTCUSD_PERP");
     }
 
     @Test
