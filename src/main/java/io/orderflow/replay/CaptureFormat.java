@@ -54,8 +54,9 @@ public final class CaptureFormat {
         if (stream.startsWith(REST_PREFIX)) {
             symbol = RestPaths.symbol(stream);
         } else {
+            // A market-wide stream (!miniTicker@arr) names no symbol.
             int at = stream.indexOf('@');
-            symbol = at > 0 ? stream.substring(0, at).toUpperCase(Locale.ROOT) : null;
+            symbol = at > 0 && stream.charAt(0) != '!' ? stream.substring(0, at).toUpperCase(Locale.ROOT) : null;
         }
         return symbol == null ? RawFrame.CONNECTION : symbol;
     }

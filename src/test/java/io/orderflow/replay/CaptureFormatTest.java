@@ -67,6 +67,7 @@ class CaptureFormatTest {
         assertThat(CaptureFormat.symbolOf("rest:/fapi/v1/aggTrades?symbol=ethusdt&fromId=5")).isEqualTo("ETHUSDT");
         assertThat(CaptureFormat.symbolOf("rest:/api/v3/time")).isEqualTo(RawFrame.CONNECTION);
         assertThat(CaptureFormat.symbolOf(RawFrame.CONNECTION)).isEqualTo(RawFrame.CONNECTION);
+        assertThat(CaptureFormat.symbolOf("!miniTicker@arr")).isEqualTo(RawFrame.CONNECTION);
     }
 
     /** A coin-M symbol has an underscore, but never is one: it keeps its own partition. */

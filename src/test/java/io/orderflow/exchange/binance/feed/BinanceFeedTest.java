@@ -71,6 +71,8 @@ class BinanceFeedTest {
 
         assertThat(metrics.count("unsupported")).isEqualTo(3);
         assertThat(metrics.count("parseError")).isZero();
+        assertThat(feed.stats()).containsOnlyKeys("NKNUSDT"); // a market-wide stream is no symbol's
+        assertThat(feed.stats().get("NKNUSDT").unsupported()).isEqualTo(1); // the raw event names no stream
         assertThat(out.drain()).singleElement().satisfies(e -> assertThat(e.isTrade()).isTrue());
     }
 
