@@ -168,17 +168,6 @@ public final class BinanceFeed implements BinanceMessageHandler {
         }
     }
 
-    /** The last trade id emitted per symbol, for a checkpoint. */
-    public Map<String, Long> lastTradeIds() {
-        Map<String, Long> ids = new HashMap<>(restoredTradeIds);
-        trades.forEach((symbol, sequencer) -> {
-            if (sequencer.lastId() != TradeSequencer.NONE) {
-                ids.put(symbol, sequencer.lastId());
-            }
-        });
-        return ids;
-    }
-
     /** What the feed met, per symbol, in symbol order. */
     public Map<String, SymbolStats> stats() {
         return Collections.unmodifiableMap(new TreeMap<>(stats));

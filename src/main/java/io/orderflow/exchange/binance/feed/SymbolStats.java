@@ -95,11 +95,6 @@ public final class SymbolStats {
         return malformed;
     }
 
-    /** Depth came in but no book ever went out. */
-    public boolean neverSynced() {
-        return depthMessages + malformedDepth > 0 && books == 0;
-    }
-
     /** The figures as JSON members, for the summary row and the log. */
     public String toJsonMembers() {
         return "\"messages\":" + messages + ",\"trades\":" + trades + ",\"books\":" + books

@@ -128,7 +128,7 @@ class BinanceFeedTest {
                 + "\"unsynced_since_ms\":1000000,\"snapshots\":0,\"unbridged_snapshots\":0,\"buffered_diffs\":31,");
         assertThat(notices.get(1).metaJson()).contains("\"messages\":40", "\"books\":0", "\"depth_messages\":40");
         assertThat(metrics.count("bookUnsynced")).isEqualTo(1);
-        assertThat(feed.stats().get("NKNUSDT").neverSynced()).isTrue();
+        assertThat(feed.stats().get("NKNUSDT").books()).isZero();
     }
 
     private BinanceFeed feed(CollectingOutput out, boolean capture) {
