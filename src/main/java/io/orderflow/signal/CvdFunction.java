@@ -52,7 +52,7 @@ public class CvdFunction extends KeyedProcessFunction<String, Trade, CvdRow> {
         double delta = trade.signedQty();
         s.cvd += delta;
         RobustZScore z = s.z;
-        double zCvd = z.update(trade.tradeTimeMs(), zMode == ZMode.LEVEL ? s.cvd : delta);
+        double zCvd = z.update(settings, trade.tradeTimeMs(), zMode == ZMode.LEVEL ? s.cvd : delta);
         health.record(z.scale, z.floorUsed);
         out.collect(new CvdRow(
                 trade.tradeTimeMs(),

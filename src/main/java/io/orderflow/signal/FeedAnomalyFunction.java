@@ -56,7 +56,7 @@ public class FeedAnomalyFunction extends KeyedProcessFunction<String, PriceRow, 
     public void processElement(PriceRow trade, Context ctx, Collector<MarketNotice> out) throws Exception {
         FeedAnomalyState s = state.value();
         if (s == null) {
-            s = new FeedAnomalyState(LATENCY_BASELINE_ALPHA, LATENCY_WARMUP_TRADES);
+            s = new FeedAnomalyState();
         }
         long eventMs = trade.eventTsMs();
         checkLatency(trade, s, out);
@@ -83,7 +83,7 @@ public class FeedAnomalyFunction extends KeyedProcessFunction<String, PriceRow, 
         long latency = trade.latencyMs();
         double baseline = s.latencyBaseline.value();
         double spike = baseline + spikeMs;
-        if (s.latencyBaseline.isWarm() && latency >= spike
+        if (s.latencyBaseline.isWarm(LATENCY_WARMUP_TRADES) && latency >= spike
                 && s.latencyCoolDown.tryFire(trade.eventTsMs(), coolDownMs)) {
             out.collect(new MarketNotice(trade.symbol(), trade.eventTsMs(), MarketNotice.LATENCY_SPIKE,
                     MetaJson.of(trade.symbol())
@@ -94,6 +94,6 @@ public class FeedAnomalyFunction extends KeyedProcessFunction<String, PriceRow, 
                             .put("suppressed_before", s.latencyCoolDown.takeSuppressed())
                             .toString()));
         }
-        s.latencyBaseline.update(latency, spike);
+        s.latencyBaseline.update(LATENCY_BASELINE_ALPHA, latency, spike);
     }
 }

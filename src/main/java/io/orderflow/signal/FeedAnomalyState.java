@@ -4,19 +4,11 @@ package io.orderflow.signal;
 public class FeedAnomalyState {
 
     /** The receive latency, over trades. */
-    public CappedBaseline latencyBaseline;
-    public ActivityRegime regime;
+    public CappedBaseline latencyBaseline = new CappedBaseline();
+    public ActivityRegime regime = new ActivityRegime();
     /** Regime after the newest trade, the regime a gap after it interrupts; null before any trade. */
     public String lastRegime;
     public long lastEventMs;
     public CoolDown latencyCoolDown = new CoolDown();
     public CoolDown gapCoolDown = new CoolDown();
-
-    /** For Flink's POJO serializer. */
-    public FeedAnomalyState() {}
-
-    public FeedAnomalyState(double latencyAlpha, long warmupTrades) {
-        this.latencyBaseline = new CappedBaseline(latencyAlpha, warmupTrades);
-        this.regime = new ActivityRegime();
-    }
 }

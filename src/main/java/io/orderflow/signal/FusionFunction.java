@@ -27,6 +27,9 @@ import org.apache.flink.util.Collector;
  * clock (late) only replaces an older one. Ticks go on through lulls; after {@code idleSec} without
  * input the symbol stops ticking and its state is dropped, so an idle symbol holds neither timers nor
  * state.
+ *
+ * <p>The weights and the window are the function's settings, applied to every tick after a resume;
+ * a window of another length keeps each symbol's newest scores.
  */
 public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRow, FusionRow> {
 
@@ -117,6 +120,7 @@ public class FusionFunction extends KeyedCoProcessFunction<String, OfiRow, CvdRo
         FusionInputs in = s.current;
         if (in.isComplete()) {
             double score = score(weightOfi, in.ofi.ofiZ(), weightCvd, in.cvd.zCvd());
+            s.scores = s.scores.resizedTo(window);
             s.scores.add(score);
             out.collect(new FusionRow(tick, ctx.getCurrentKey(), score, robustZ(s.scores, score),
                     in.ofi.ofiZ(), in.cvd.zCvd(), in.ofi.tsMs(), in.cvd.tsMs(), in.cvd.regime(),

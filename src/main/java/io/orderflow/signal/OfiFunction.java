@@ -13,6 +13,10 @@ import org.apache.flink.util.Collector;
  * by the mean depth of those levels over an event-time decaying window (Cont, Cucuringu and Zhang
  * 2023), its rolling z-score and its EMA. The first book of a symbol only sets the reference state
  * and starts the depth average.
+ *
+ * <p>The settings are the function's, not the state's: a job resumed with another EMA alpha or depth
+ * half-life applies them from its first book on, and one resumed with another window length carries
+ * each symbol's newest values over to a window of the new length.
  */
 public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
 
@@ -28,11 +32,11 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
         if (weights.length == 0) {
             throw new IllegalArgumentException("OFI needs at least one level weight");
         }
+        new RollingStats(window); // fails here, at job build time, on a bad window
         this.weights = weights.clone();
         this.window = window;
-        this.emaAlpha = emaAlpha;
-        this.depthHalfLifeSec = depthHalfLifeSec;
-        newState(); // fails here, at job build time, on a bad window, alpha or half-life
+        this.emaAlpha = Ema.checkAlpha(emaAlpha);
+        this.depthHalfLifeSec = DecayingAverage.checkHalfLife(depthHalfLifeSec);
     }
 
     @Override
@@ -48,13 +52,15 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
         previousBook.update(book);
         OfiState state = stats.value();
         if (state == null) {
-            state = newState();
+            state = new OfiState(window);
         }
         String regime = state.regime.record(book.eventTimeMs());
-        double depth = state.depth.add(book.eventTimeMs(), OrderFlowImbalance.meanDepth(book, weights.length));
+        double depth = state.depth.add(depthHalfLifeSec, book.eventTimeMs(),
+                OrderFlowImbalance.meanDepth(book, weights.length));
         if (previous != null) {
             double ofi = OrderFlowImbalance.normalised(OrderFlowImbalance.weighted(previous, book, weights), depth);
-            RollingStats w = state.window;
+            RollingStats w = state.window.resizedTo(window);
+            state.window = w;
             w.add(ofi);
             out.collect(new OfiRow(
                     book.eventTimeMs(),
@@ -63,14 +69,10 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
                     w.zScore(ofi),
                     depth,
                     regime,
-                    state.ema.update(ofi),
+                    state.ema.update(emaAlpha, ofi),
                     !w.isFull(),
                     w.isStdZero()));
         }
         stats.update(state);
-    }
-
-    private OfiState newState() {
-        return new OfiState(window, emaAlpha, depthHalfLifeSec);
     }
 }

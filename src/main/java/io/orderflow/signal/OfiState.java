@@ -1,20 +1,20 @@
 package io.orderflow.signal;
 
-/** Per-symbol state of {@link OfiFunction} besides the previous book: one value, one access. */
+/**
+ * Per-symbol state of {@link OfiFunction} besides the previous book: one value, one access. Only
+ * accumulators: the window's length is the one setting that shapes it (see {@link RollingStats#resizedTo}).
+ */
 public class OfiState {
 
     public RollingStats window;
-    public Ema ema;
-    public ActivityRegime regime;
-    public DecayingAverage depth;
+    public Ema ema = new Ema();
+    public ActivityRegime regime = new ActivityRegime();
+    public DecayingAverage depth = new DecayingAverage();
 
     /** For Flink's POJO serializer. */
     public OfiState() {}
 
-    public OfiState(int window, double emaAlpha, double depthHalfLifeSec) {
+    public OfiState(int window) {
         this.window = new RollingStats(window);
-        this.ema = new Ema(emaAlpha);
-        this.regime = new ActivityRegime();
-        this.depth = new DecayingAverage(depthHalfLifeSec);
     }
 }

@@ -25,9 +25,7 @@ public record RobustScaleSettings(
 
     public RobustScaleSettings {
         Objects.requireNonNull(mode, "mode");
-        if (!(halfLifeSec > 0.0)) {
-            throw new IllegalArgumentException("half-life must be positive, got " + halfLifeSec);
-        }
+        DecayingAverage.checkHalfLife(halfLifeSec);
         if (madWindow < 2) {
             throw new IllegalArgumentException("the MAD window needs at least 2 values, got " + madWindow);
         }

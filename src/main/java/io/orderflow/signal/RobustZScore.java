@@ -1,7 +1,5 @@
 package io.orderflow.signal;
 
-import io.orderflow.config.ScaleMode;
-
 /**
  * A z-score on a robust, floored scale that one outlier cannot blind, for an irregularly sampled
  * series (one value per trade, in event time).
@@ -21,17 +19,15 @@ import io.orderflow.config.ScaleMode;
  *
  * <p>Then the residual, winsorised to ±L·scale, updates μ, σ_slow and the MAD window, so one block
  * trade moves them by at most L scales. In {@code mad} mode the scale is the floor itself (the MAD
- * times m), so the floor never binds there. A Flink POJO, kept in keyed state.
+ * times m), so the floor never binds there. A Flink POJO, kept in keyed state: only the estimates
+ * live here; the {@link RobustScaleSettings} come with each update, so a resume with other settings
+ * applies them from then on (a MAD window of another length keeps its newest residuals).
  */
 public class RobustZScore {
 
     /** MAD × 1.4826 estimates σ for normally distributed data. */
     public static final double MAD_TO_SIGMA = 1.4826;
 
-    public ScaleMode mode;
-    public double madMultiplier;
-    public double fastWeight;
-    public double winsorLimit;
     public DecayingAverage location;
     public DecayingAverage meanSquare;
     public RollingMad recent;
@@ -47,39 +43,36 @@ public class RobustZScore {
 
     /** Use {@link RobustScaleSettings#newScore()}: the settings are checked there. */
     RobustZScore(RobustScaleSettings settings) {
-        this.mode = settings.mode();
-        this.madMultiplier = settings.madMultiplier();
-        this.fastWeight = settings.fastWeight();
-        this.winsorLimit = settings.winsorLimit();
-        this.location = new DecayingAverage(settings.halfLifeSec());
-        this.meanSquare = new DecayingAverage(settings.halfLifeSec());
+        this.location = new DecayingAverage();
+        this.meanSquare = new DecayingAverage();
         this.recent = new RollingMad(settings.madWindow());
     }
 
     /**
-     * Scores {@code v} observed at {@code timeMs}, then learns from it winsorised. Returns the
-     * winsorised z; {@link #zRaw}, {@link #scale}, {@link #sigmaFloor} and {@link #floorUsed} hold
-     * the rest.
+     * Scores {@code v} observed at {@code timeMs} with {@code settings}, then learns from it
+     * winsorised. Returns the winsorised z; {@link #zRaw}, {@link #scale}, {@link #sigmaFloor} and
+     * {@link #floorUsed} hold the rest.
      */
-    public double update(long timeMs, double v) {
+    public double update(RobustScaleSettings settings, long timeMs, double v) {
+        recent = recent.resizedTo(settings.madWindow());
         double centre = location.isEmpty() ? v : location.mean();
         double residual = v - centre;
         double fast = MAD_TO_SIGMA * recent.mad();
         double slow = Math.sqrt(meanSquare.mean());
-        sigmaFloor = madMultiplier * fast;
-        double unfloored = switch (mode) {
+        sigmaFloor = settings.madMultiplier() * fast;
+        double unfloored = switch (settings.mode()) {
             case EWMA -> slow;
             case MAD -> sigmaFloor;
-            case HYBRID -> fastWeight * fast + (1.0 - fastWeight) * slow;
+            case HYBRID -> settings.fastWeight() * fast + (1.0 - settings.fastWeight()) * slow;
         };
         floorUsed = sigmaFloor > unfloored;
         scale = Math.max(unfloored, sigmaFloor);
         zRaw = scale > 0.0 ? residual / scale : 0.0;
-        double z = winsorise(zRaw, winsorLimit);
+        double z = winsorise(zRaw, settings.winsorLimit());
         // With no scale yet there is nothing to clip against: the first residuals enter whole.
-        double kept = scale > 0.0 ? winsorise(residual, winsorLimit * scale) : residual;
-        location.add(timeMs, centre + kept);
-        meanSquare.add(timeMs, kept * kept);
+        double kept = scale > 0.0 ? winsorise(residual, settings.winsorLimit() * scale) : residual;
+        location.add(settings.halfLifeSec(), timeMs, centre + kept);
+        meanSquare.add(settings.halfLifeSec(), timeMs, kept * kept);
         recent.add(kept);
         return z;
     }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * median is then read off the sorted copy, and the MAD by a binary search over the distances to
  * the median (O(log N), see {@link #kthDistance}). Nothing is allocated after construction.
  *
- * <p>A Flink POJO (public fields, no-arg constructor): it lives in keyed state as it is.
+ * <p>A Flink POJO (public fields, no-arg constructor): it lives in keyed state as it is. Its length
+ * is a setting that sizes the state: {@link #resizedTo} carries a window over to another length.
  */
 public class RollingMad {
 
@@ -46,6 +47,22 @@ public class RollingMad {
         count++;
         arrivals[next] = x;
         next = next + 1 == arrivals.length ? 0 : next + 1;
+    }
+
+    /**
+     * This window if its length is {@code window}, else a new window of that length fed the newest
+     * min(old, new) values of this one, oldest first: the values it would hold had it always had that length.
+     */
+    public RollingMad resizedTo(int window) {
+        if (window == arrivals.length) {
+            return this;
+        }
+        RollingMad resized = new RollingMad(window);
+        int kept = Math.min(count, window);
+        for (int i = kept; i > 0; i--) {
+            resized.add(arrivals[Math.floorMod(next - i, arrivals.length)]);
+        }
+        return resized;
     }
 
     /** Values in the window. */

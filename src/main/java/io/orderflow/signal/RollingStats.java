@@ -7,7 +7,8 @@ package io.orderflow.signal;
  * <p>Updated in O(1) per value with the sliding-window form of Welford's algorithm; the sums are
  * recomputed from the buffer each time it wraps, so rounding error cannot build up over days.
  *
- * <p>A Flink POJO (public fields, no-arg constructor): it lives in keyed state as it is.
+ * <p>A Flink POJO (public fields, no-arg constructor): it lives in keyed state as it is. Its length
+ * is a setting that sizes the state: {@link #resizedTo} carries a window over to another length.
  */
 public class RollingStats {
 
@@ -50,6 +51,22 @@ public class RollingStats {
             next = 0;
             recompute();
         }
+    }
+
+    /**
+     * This window if its length is {@code window}, else a new window of that length fed the newest
+     * min(old, new) values of this one, oldest first: the values it would hold had it always had that length.
+     */
+    public RollingStats resizedTo(int window) {
+        if (window == values.length) {
+            return this;
+        }
+        RollingStats resized = new RollingStats(window);
+        int kept = Math.min(count, window);
+        for (int i = kept; i > 0; i--) {
+            resized.add(values[Math.floorMod(next - i, values.length)]);
+        }
+        return resized;
     }
 
     /** The window has N values. */

@@ -53,11 +53,11 @@ public class SpreadBlowoutFunction extends KeyedProcessFunction<String, BookTop,
         double spreadBps = (ask - bid) / mid * 10_000.0;
         SpreadBlowoutState s = state.value();
         if (s == null) {
-            s = new SpreadBlowoutState(BASELINE_ALPHA, WARMUP_BOOKS);
+            s = new SpreadBlowoutState();
         }
         double baseline = s.baseline.value();
         double blowout = Math.max(spreadMult * baseline, spreadMinBps);
-        if (s.baseline.isWarm() && spreadBps >= blowout && s.coolDown.tryFire(book.eventTimeMs(), coolDownMs)) {
+        if (s.baseline.isWarm(WARMUP_BOOKS) && spreadBps >= blowout && s.coolDown.tryFire(book.eventTimeMs(), coolDownMs)) {
             out.collect(new MarketNotice(book.symbol(), book.eventTimeMs(), MarketNotice.SPREAD_BLOWOUT,
                     MetaJson.of(book.symbol())
                             .put("spread_bps", spreadBps)
@@ -68,7 +68,7 @@ public class SpreadBlowoutFunction extends KeyedProcessFunction<String, BookTop,
                             .put("suppressed_before", s.coolDown.takeSuppressed())
                             .toString()));
         }
-        s.baseline.update(spreadBps, blowout);
+        s.baseline.update(BASELINE_ALPHA, spreadBps, blowout);
         state.update(s);
     }
 }

@@ -4,13 +4,6 @@ package io.orderflow.signal;
 public class SpreadBlowoutState {
 
     /** The spread in basis points, over book updates. */
-    public CappedBaseline baseline;
+    public CappedBaseline baseline = new CappedBaseline();
     public CoolDown coolDown = new CoolDown();
-
-    /** For Flink's POJO serializer. */
-    public SpreadBlowoutState() {}
-
-    public SpreadBlowoutState(double alpha, long warmupBooks) {
-        this.baseline = new CappedBaseline(alpha, warmupBooks);
-    }
 }

@@ -10,19 +10,27 @@ import io.orderflow.model.CvdRow;
 import io.orderflow.model.TakerSide;
 import io.orderflow.model.Trade;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CvdFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Trade, CvdRow> harness(
             ZMode zMode, double winsorLimit, OperatorSubtaskState restoreFrom) throws Exception {
-        RobustScaleSettings settings = new RobustScaleSettings(ScaleMode.EWMA, 1.0, 4, 0.5, 0.2, winsorLimit);
+        return harness(zMode, new RobustScaleSettings(ScaleMode.EWMA, 1.0, 4, 0.5, 0.2, winsorLimit), restoreFrom);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Trade, CvdRow> harness(
+            ZMode zMode, RobustScaleSettings settings, OperatorSubtaskState restoreFrom) throws Exception {
         return KeyedHarness.open(() -> new CvdFunction(zMode, settings), Trade::symbol, restoreFrom);
     }
 
@@ -131,13 +139,91 @@ class CvdFunctionTest {
     }
 
     @Test
-    void restoredFromASnapshotContinuesExactlyAsWithout() throws Exception {
+    void resumedWithAnotherWinsorLimitTheNextRowIsClippedByIt() throws Exception {
+        // the third trade of levelModeScoresCvdAgainstItsOwnSlowTrend, after a resume with L = 1: z = 1, not 3.5
+        var first = harness(ZMode.LEVEL, 8, null);
+        KeyedHarness.feed(first, List.of(trade("BTCUSDT", 0, 2.0, false, 1), trade("BTCUSDT", 0, 1.0, true, 2)),
+                Trade::eventTimeMs);
+        OperatorSubtaskState snapshot = first.snapshot(1L, 0L);
+        first.close();
+        var resumed = harness(ZMode.LEVEL, 1.0, snapshot);
+        resumed.processElement(trade("BTCUSDT", 1000, 3.0, false, 3), 1000);
+        CvdRow row = resumed.extractOutputValues().get(0);
+        resumed.close();
+        assertThat(row.cvd()).isEqualTo(4.0);
+        assertThat(row.zRaw()).isCloseTo(2.5 / Math.sqrt(0.5), offset(1e-12));
+        assertThat(row.zCvd()).isEqualTo(1.0);
+    }
+
+    /** Settings A, and for each knob the settings after a resume that changed only it. */
+    private static final RobustScaleSettings BEFORE = new RobustScaleSettings(ScaleMode.HYBRID, 1.0, 4, 0.5, 0.2, 2.0);
+
+    static List<RobustScaleSettings> changedSettings() {
+        return List.of(
+                new RobustScaleSettings(ScaleMode.EWMA, 1.0, 4, 0.5, 0.2, 2.0), // SCALE_MODE
+                new RobustScaleSettings(ScaleMode.MAD, 1.0, 4, 0.5, 0.2, 2.0),
+                new RobustScaleSettings(ScaleMode.HYBRID, 0.05, 4, 0.5, 0.2, 2.0), // HALF_LIFE_SEC
+                new RobustScaleSettings(ScaleMode.HYBRID, 1.0, 2, 0.5, 0.2, 2.0), // CVD_WINDOW shorter
+                new RobustScaleSettings(ScaleMode.HYBRID, 1.0, 9, 0.5, 0.2, 2.0), // CVD_WINDOW longer
+                new RobustScaleSettings(ScaleMode.HYBRID, 1.0, 4, 1.8, 0.2, 2.0), // MAD_MULTIPLIER
+                new RobustScaleSettings(ScaleMode.HYBRID, 1.0, 4, 0.5, 0.9, 2.0), // SCALE_FAST_WEIGHT
+                new RobustScaleSettings(ScaleMode.HYBRID, 1.0, 4, 0.5, 0.2, 0.5)); // WINSOR_LIMIT
+    }
+
+    /**
+     * After a resume with other settings the rows follow them: each symbol's estimator, fed the trades
+     * before the snapshot with the old settings, goes on with the new ones, and the rows differ from
+     * those the old settings would have given.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changedSettings")
+    void resumedWithAnotherSettingTheRowsFollowIt(RobustScaleSettings after) throws Exception {
+        List<Trade> trades = randomTrades();
+        int cut = 123;
+        var first = harness(ZMode.DELTA, BEFORE, null);
+        KeyedHarness.feed(first, trades.subList(0, cut), Trade::eventTimeMs);
+        OperatorSubtaskState snapshot = first.snapshot(1L, cut);
+        first.close();
+        var resumed = harness(ZMode.DELTA, after, snapshot);
+        KeyedHarness.feed(resumed, trades.subList(cut, trades.size()), Trade::eventTimeMs);
+        List<CvdRow> rows = List.copyOf(resumed.extractOutputValues());
+        resumed.close();
+
+        Map<String, RobustZScore> scores = new HashMap<>();
+        List<List<Object>> expected = new ArrayList<>();
+        List<List<Object>> unchanged = new ArrayList<>();
+        Map<String, RobustZScore> oldScores = new HashMap<>();
+        for (int i = 0; i < trades.size(); i++) {
+            Trade t = trades.get(i);
+            RobustZScore z = scores.computeIfAbsent(t.symbol(), s -> BEFORE.newScore());
+            RobustZScore old = oldScores.computeIfAbsent(t.symbol(), s -> BEFORE.newScore());
+            double zCvd = z.update(i < cut ? BEFORE : after, t.tradeTimeMs(), t.signedQty());
+            double oldZCvd = old.update(BEFORE, t.tradeTimeMs(), t.signedQty());
+            if (i >= cut) {
+                expected.add(List.of(z.zRaw, zCvd, z.scale, z.sigmaFloor, z.floorUsed));
+                unchanged.add(List.of(old.zRaw, oldZCvd, old.scale, old.sigmaFloor, old.floorUsed));
+            }
+        }
+        List<List<Object>> actual = rows.stream()
+                .map(r -> List.<Object>of(r.zRaw(), r.zCvd(), r.scale(), r.sigmaFloor(), r.floorUsed()))
+                .toList();
+        assertThat(actual).hasSize(trades.size() - cut).isEqualTo(expected).isNotEqualTo(unchanged);
+    }
+
+    /** Trades of two symbols, interleaved, 7 ms apart. */
+    private static List<Trade> randomTrades() {
         SplittableRandom random = new SplittableRandom(11);
         List<Trade> trades = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             trades.add(trade(i % 2 == 0 ? "BTCUSDT" : "ETHUSDT", 1000L + i * 7L,
                     random.nextDouble(0.001, 3), random.nextBoolean(), i));
         }
+        return trades;
+    }
+
+    @Test
+    void restoredFromASnapshotContinuesExactlyAsWithout() throws Exception {
+        List<Trade> trades = randomTrades();
         var uninterrupted = harness(ZMode.LEVEL, 2, null);
         KeyedHarness.feed(uninterrupted, trades, Trade::eventTimeMs);
         List<CvdRow> expected = new ArrayList<>(uninterrupted.extractOutputValues());

@@ -9,6 +9,7 @@ import io.orderflow.model.FusionRow;
 import io.orderflow.model.OfiRow;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -20,11 +21,73 @@ class FusionFunctionTest {
 
     /** w_ofi 0.6, w_cvd 0.4, a robust window of 3 ticks, idle after 2 s. */
     private static KeyedTwoInputStreamOperatorTestHarness<String, OfiRow, CvdRow, FusionRow> harness() throws Exception {
+        return harness(3, null);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, OfiRow, CvdRow, FusionRow> harness(
+            int window, OperatorSubtaskState restoreFrom) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new FusionFunction(0.6, 0.4, 3, 2)),
+                new KeyedCoProcessOperator<>(new FusionFunction(0.6, 0.4, window, 2)),
                 OfiRow::symbol, CvdRow::symbol, Types.STRING);
+        if (restoreFrom != null) {
+            harness.initializeState(restoreFrom);
+        }
         harness.open();
         return harness;
+    }
+
+    /** The three ticks of the test above (scores 2.6, 1.4, −1.6) in a window of 3, snapshotted. */
+    private static OperatorSubtaskState afterThreeTicks() throws Exception {
+        var h = harness();
+        h.processElement1(ofi(100, 1.0), 100);
+        h.processElement2(cvd(200, 2.0, "normal"), 200);
+        h.processElement1(ofi(1000, 3.0), 1000);
+        h.processElement2(cvd(1100, -1.0, "active"), 1100);
+        h.processBothWatermarks(new Watermark(1000));
+        h.processBothWatermarks(new Watermark(2000));
+        h.processElement1(ofi(2500, -2.0), 2500);
+        h.processBothWatermarks(new Watermark(3000));
+        assertThat(h.extractOutputValues()).extracting(FusionRow::score).usingElementComparator(
+                (a, b) -> Math.abs(a - b) <= 1e-12 ? 0 : Double.compare(a, b)).containsExactly(2.6, 1.4, -1.6);
+        OperatorSubtaskState snapshot = h.snapshot(1L, 3000L);
+        h.close();
+        return snapshot;
+    }
+
+    /** The fourth tick, 0.6·1 + 0.4·(−1) = 0.2, resumed with a window of {@code window} ticks. */
+    private static FusionRow fourthTickResumedWithWindow(int window) throws Exception {
+        var h = harness(window, afterThreeTicks());
+        h.processElement1(ofi(3500, 1.0), 3500);
+        h.processBothWatermarks(new Watermark(4000));
+        FusionRow row = h.extractOutputValues().get(0);
+        h.close();
+        assertThat(row.tsMs()).isEqualTo(4000);
+        assertThat(row.score()).isCloseTo(0.2, offset(1e-12));
+        return row;
+    }
+
+    @Test
+    void resumedWithTheSameWindowTheTickGoesOn() throws Exception {
+        // {1.4, −1.6, 0.2}: median 0.2 → z 0
+        FusionRow row = fourthTickResumedWithWindow(3);
+        assertThat(row.scoreZ()).isCloseTo(0.0, offset(1e-12));
+        assertThat(row.warmup()).isFalse();
+    }
+
+    @Test
+    void resumedWithAShorterWindowTheNewestScoresStay() throws Exception {
+        // {−1.6, 0.2}: median −0.7, MAD 0.9 → z = 0.9/(1.4826·0.9)
+        FusionRow row = fourthTickResumedWithWindow(2);
+        assertThat(row.scoreZ()).isCloseTo(1 / 1.4826, offset(1e-9));
+        assertThat(row.warmup()).isFalse();
+    }
+
+    @Test
+    void resumedWithALongerWindowAllScoresStayAndItWarmsUpAgain() throws Exception {
+        // {2.6, 1.4, −1.6, 0.2}: median 0.8; deviations 1.8, 0.6, 2.4, 0.6 → MAD 1.2 → z = −0.6/(1.4826·1.2)
+        FusionRow row = fourthTickResumedWithWindow(5);
+        assertThat(row.scoreZ()).isCloseTo(-0.5 / 1.4826, offset(1e-9));
+        assertThat(row.warmup()).isTrue();
     }
 
     private static OfiRow ofi(long t, double z) {

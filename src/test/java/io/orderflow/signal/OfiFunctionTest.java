@@ -21,19 +21,30 @@ class OfiFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, BookTop, OfiRow> harness(
             OperatorSubtaskState restoreFrom) throws Exception {
-        return KeyedHarness.open(() -> new OfiFunction(WEIGHTS, 3, 0.5, 0.1), BookTop::symbol, restoreFrom);
+        return harness(3, 0.5, 0.1, restoreFrom);
     }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, BookTop, OfiRow> harness(
+            int window, double emaAlpha, double depthHalfLifeSec, OperatorSubtaskState restoreFrom) throws Exception {
+        return KeyedHarness.open(() -> new OfiFunction(WEIGHTS, window, emaAlpha, depthHalfLifeSec),
+                BookTop::symbol, restoreFrom);
+    }
+
+    /**
+     * Two levels; level 1 bid queue +2, then +4, then level 2 ask queue +1 (ask added: −1); the
+     * fifth book repeats the fourth (OFI 0).
+     */
+    private static final List<BookTop> BOOKS = List.of(
+            book("BTCUSDT", 1000, d(100, 99), d(1, 1), d(101, 102), d(1, 1)),
+            book("BTCUSDT", 1100, d(100, 99), d(3, 1), d(101, 102), d(1, 1)),
+            book("BTCUSDT", 1200, d(100, 99), d(7, 1), d(101, 102), d(1, 1)),
+            book("BTCUSDT", 1300, d(100, 99), d(7, 1), d(101, 102), d(1, 2)),
+            book("BTCUSDT", 1400, d(100, 99), d(7, 1), d(101, 102), d(1, 2)));
 
     @Test
     void emitsDepthNormalisedOfiZAndEmaPerUpdateAfterTheFirstBook() throws Exception {
         var h = harness(null);
-        // Two levels; level 1 bid queue +2, then +4, then level 2 ask queue +1 (ask added: −1).
-        KeyedHarness.feed(h, List.of(
-                book("BTCUSDT", 1000, d(100, 99), d(1, 1), d(101, 102), d(1, 1)),
-                book("BTCUSDT", 1100, d(100, 99), d(3, 1), d(101, 102), d(1, 1)),
-                book("BTCUSDT", 1200, d(100, 99), d(7, 1), d(101, 102), d(1, 1)),
-                book("BTCUSDT", 1300, d(100, 99), d(7, 1), d(101, 102), d(1, 2))),
-                BookTop::eventTimeMs);
+        KeyedHarness.feed(h, BOOKS.subList(0, 4), BookTop::eventTimeMs);
 
         List<OfiRow> rows = h.extractOutputValues();
         assertThat(rows).hasSize(3);
@@ -66,6 +77,65 @@ class OfiFunctionTest {
         assertThat(h.numEventTimeTimers()).isZero();
         assertThat(h.numProcessingTimeTimers()).isZero();
         h.close();
+    }
+
+    /**
+     * The rows of the books after the first {@code before} of {@link #BOOKS}: those seen by the
+     * function of the test above, snapshotted, and the rest by one with other settings restored from it.
+     */
+    private static List<OfiRow> resumedWith(int before, int window, double emaAlpha, double depthHalfLifeSec)
+            throws Exception {
+        var first = harness(null);
+        KeyedHarness.feed(first, BOOKS.subList(0, before), BookTop::eventTimeMs);
+        OperatorSubtaskState snapshot = first.snapshot(1L, before);
+        first.close();
+        var resumed = harness(window, emaAlpha, depthHalfLifeSec, snapshot);
+        KeyedHarness.feed(resumed, BOOKS.subList(before, BOOKS.size()), BookTop::eventTimeMs);
+        List<OfiRow> rows = List.copyOf(resumed.extractOutputValues());
+        resumed.close();
+        return rows;
+    }
+
+    @Test
+    void resumedWithAnotherEmaAlphaTheNextRowBlendsWithIt() throws Exception {
+        // 0.875 + 0.25 · (−5/24 − 0.875), where α = 0.5 gave 1/3
+        OfiRow row = resumedWith(3, 3, 0.25, 0.1).get(0);
+        assertThat(row.ofiValue()).isCloseTo(-5 / 24.0, offset(1e-12));
+        assertThat(row.ofiEma()).isCloseTo(29 / 48.0, offset(1e-12));
+    }
+
+    @Test
+    void resumedWithAnotherDepthHalfLifeTheNextRowDecaysWithIt() throws Exception {
+        // the weight 1.75 of the depth average 2 (at 1200 ms), 100 ms later with a half-life of
+        // 200 ms, weighs 1.75 · 2^(−1/2) against the new book's 2.75 (the old 100 ms gave 2.4)
+        double w = 1.75 * Math.pow(2, -0.5);
+        double depth = (w * 2 + 2.75) / (w + 1);
+        OfiRow row = resumedWith(3, 3, 0.5, 0.2).get(0);
+        assertThat(row.scale()).isCloseTo(depth, offset(1e-12));
+        assertThat(row.ofiValue()).isCloseTo(-0.5 / depth, offset(1e-12));
+    }
+
+    @Test
+    void resumedWithAShorterWindowTheNewestValuesStay() throws Exception {
+        // window {0.75, 1, −5/24} → {1, −5/24}, then 0 evicts 1: {−5/24, 0}, z(0) = +1
+        OfiRow row = resumedWith(4, 2, 0.5, 0.1).get(0);
+        assertThat(row.ofiValue()).isZero();
+        assertThat(row.ofiZ()).isCloseTo(1.0, offset(1e-12));
+        assertThat(row.warmup()).isFalse();
+    }
+
+    @Test
+    void resumedWithALongerWindowAllValuesStayAndItWarmsUpAgain() throws Exception {
+        // {0.75, 1, −5/24, 0} = {18, 24, −5, 0}/24: mean 37/96, z(0) = −mean/std
+        double[] window = {0.75, 1, -5 / 24.0, 0};
+        double mean = 37 / 96.0;
+        double variance = 0;
+        for (double x : window) {
+            variance += (x - mean) * (x - mean) / window.length;
+        }
+        OfiRow row = resumedWith(4, 5, 0.5, 0.1).get(0);
+        assertThat(row.ofiZ()).isCloseTo(-mean / Math.sqrt(variance), offset(1e-12));
+        assertThat(row.warmup()).isTrue();
     }
 
     private static Comparator<Double> close() {

@@ -45,7 +45,7 @@ public final class RobustZScoreBench {
             for (int pass = 0; pass < PASSES_PER_ROUND; pass++) {
                 long offset = pass * span; // each pass continues the clock, so the estimators keep decaying
                 for (Trade trade : trades) {
-                    checksum += z.update(trade.tradeTimeMs() + offset, trade.signedQty());
+                    checksum += z.update(settings, trade.tradeTimeMs() + offset, trade.signedQty());
                 }
             }
             long scored = (long) trades.size() * PASSES_PER_ROUND;

@@ -23,15 +23,23 @@ class RobustZScoreTest {
 
     private static final double FAST = RobustZScore.MAD_TO_SIGMA;
 
+    /** The settings of the golden vectors, in {@code mode}. */
+    private static RobustScaleSettings settings(ScaleMode mode, double madMultiplier, double fastWeight) {
+        return new RobustScaleSettings(mode, 1.0, 4, madMultiplier, fastWeight, 2.0);
+    }
+
+    private static final RobustScaleSettings EWMA = settings(ScaleMode.EWMA, 0.5, 0.2);
+
     private static RobustZScore afterThree(ScaleMode mode, double madMultiplier, double fastWeight) {
-        RobustZScore z = new RobustScaleSettings(mode, 1.0, 4, madMultiplier, fastWeight, 2.0).newScore();
-        assertThat(z.update(0, 1)).isZero();
+        RobustScaleSettings settings = settings(mode, madMultiplier, fastWeight);
+        RobustZScore z = settings.newScore();
+        assertThat(z.update(settings, 0, 1)).isZero();
         assertThat(z.scale).isZero();
-        assertThat(z.update(0, -1)).isZero();
+        assertThat(z.update(settings, 0, -1)).isZero();
         assertThat(z.zRaw).isZero();
         assertThat(z.location.mean()).isCloseTo(0.0, offset(1e-12));
         assertThat(z.meanSquare.mean()).isCloseTo(2.0, offset(1e-12));
-        z.update(1_000, 3);
+        z.update(settings, 1_000, 3);
         return z;
     }
 
@@ -49,7 +57,7 @@ class RobustZScoreTest {
         RobustZScore z = afterThree(ScaleMode.EWMA, 0.5, 0.2);
         // z_raw = 2.12 is clipped to 2, so the estimators learn r = 2·√2, not 3:
         // μ = (1·0 + 2√2)/2 = √2 (not 1.5); mean r² = (1·2 + 8)/2 = 5 (not 5.5)
-        assertThat(z.update(1_000, Math.sqrt(2) + 100)).isEqualTo(2.0);
+        assertThat(z.update(EWMA, 1_000, Math.sqrt(2) + 100)).isEqualTo(2.0);
         // ... and were read before the value: the estimates after the third value
         assertThat(z.scale).isCloseTo(Math.sqrt(5), offset(1e-12));
         assertThat(z.zRaw).isCloseTo(100 / Math.sqrt(5), offset(1e-12));
@@ -59,7 +67,7 @@ class RobustZScoreTest {
     void theWinsorisedResidualsFeedTheMadWindow() {
         RobustZScore z = afterThree(ScaleMode.EWMA, 0.5, 0.2);
         // residuals {0, −2, 2√2}: median 0, distances {0, 2, 2√2} → MAD 2
-        z.update(1_000, Math.sqrt(2));
+        z.update(EWMA, 1_000, Math.sqrt(2));
         assertThat(z.zRaw).isZero();
         assertThat(z.sigmaFloor).isCloseTo(0.5 * 2 * FAST, offset(1e-12));
         assertThat(z.scale).isCloseTo(Math.sqrt(5), offset(1e-12));
@@ -98,15 +106,16 @@ class RobustZScoreTest {
 
     @Test
     void oneBlockTradeDoesNotBlindTheScale() {
-        RobustZScore z = new RobustScaleSettings(ScaleMode.HYBRID, 600, 300, 1.8, 0.2, 8).newScore();
+        RobustScaleSettings settings = new RobustScaleSettings(ScaleMode.HYBRID, 600, 300, 1.8, 0.2, 8);
+        RobustZScore z = settings.newScore();
         long t = 0;
         for (int i = 0; i < 2_000; i++) {
-            z.update(t += 100, i % 2 == 0 ? 1.0 : -1.0);
+            z.update(settings, t += 100, i % 2 == 0 ? 1.0 : -1.0);
         }
         double before = z.scale;
-        z.update(t += 100, 1_000.0);
+        z.update(settings, t += 100, 1_000.0);
         assertThat(z.zRaw).isGreaterThan(100);
-        z.update(t += 100, 1.0);
+        z.update(settings, t += 100, 1.0);
         // learnt as 8 scales, the block raises the slow scale by a few per cent, not 1000/√W
         assertThat(z.scale).isBetween(before, 1.1 * before);
         assertThat(z.zRaw).isGreaterThan(0.2);
@@ -120,19 +129,20 @@ class RobustZScoreTest {
         // Then only 0.01 lots, one a second, for 3 h: the slow scale first keeps the memory of the
         // large trades (time decay, not event decay), then forgets them, and the floor at 1.8 robust
         // sigmas of the recent trades stops its collapse.
-        RobustZScore z = new RobustScaleSettings(ScaleMode.HYBRID, 600, 300, 1.8, 0.2, 8).newScore();
+        RobustScaleSettings settings = new RobustScaleSettings(ScaleMode.HYBRID, 600, 300, 1.8, 0.2, 8);
+        RobustZScore z = settings.newScore();
         long t = 0;
         int busyFloorHits = 0;
         for (int i = 0; i < 12_000; i++) {
             double size = i % 20 == 0 ? 1.0 : 0.01;
-            z.update(t += 100, i % 2 == 0 ? size : -size);
+            z.update(settings, t += 100, i % 2 == 0 ? size : -size);
             busyFloorHits += z.floorUsed ? 1 : 0;
         }
         assertThat(busyFloorHits).isLessThan(120);
         int earlyQuietHits = 0;
         int lateQuietHits = 0;
         for (int i = 0; i < 10_800; i++) {
-            z.update(t += 1_000, i % 2 == 0 ? 0.01 : -0.01);
+            z.update(settings, t += 1_000, i % 2 == 0 ? 0.01 : -0.01);
             earlyQuietHits += i < 600 && z.floorUsed ? 1 : 0;
             lateQuietHits += i >= 7_200 && z.floorUsed ? 1 : 0;
         }
@@ -140,6 +150,57 @@ class RobustZScoreTest {
         assertThat(lateQuietHits).isEqualTo(3_600);
         // residuals ±0.01 around ~0: MAD 0.01
         assertThat(z.scale).isCloseTo(1.8 * FAST * 0.01, offset(1e-4));
+    }
+
+    // After the three values with EWMA (m 0.5, L 2): μ = 0, mean r² = 2 (weight 2), residuals {0, −2, 2√2}
+    // (3 learnt as 2√2: see above). Each setting changed from then on applies to the very next value.
+
+    @Test
+    void aNewWinsorLimitAppliesFromTheNextValueOn() {
+        RobustZScore z = afterThree(ScaleMode.EWMA, 0.5, 0.2);
+        RobustScaleSettings wider = new RobustScaleSettings(ScaleMode.EWMA, 1.0, 4, 0.5, 0.2, 100);
+        // μ = √2, scale √5: z = 100/√5 ≈ 44.7, under the new limit 100 (the old one gave 2)
+        assertThat(z.update(wider, 1_000, Math.sqrt(2) + 100)).isCloseTo(100 / Math.sqrt(5), offset(1e-12));
+        // and learnt whole: mean r² = (2·5 + 100²)/3
+        assertThat(z.meanSquare.mean()).isCloseTo((10 + 10_000) / 3.0, offset(1e-9));
+    }
+
+    @Test
+    void aNewHalfLifeDecaysFromTheNextValueOn() {
+        RobustZScore z = afterThree(ScaleMode.EWMA, 0.5, 0.2);
+        RobustScaleSettings slower = new RobustScaleSettings(ScaleMode.EWMA, 2.0, 4, 0.5, 0.2, 2.0);
+        // 2 s later with a 2 s half-life the weight 2 halves once (the old 1 s would quarter it):
+        // v = μ = √2 learns r = 0, mean r² = (1·5 + 0)/2
+        z.update(slower, 3_000, Math.sqrt(2));
+        assertThat(z.meanSquare.mean()).isCloseTo(2.5, offset(1e-12));
+        assertThat(z.meanSquare.weight()).isCloseTo(2.0, offset(1e-12));
+    }
+
+    @Test
+    void aNewModeMultiplierOrWeightScalesTheNextValue() {
+        // MAD{0, −2, 2√2} = 2, σ_slow = √5
+        RobustScaleSettings mad = settings(ScaleMode.MAD, 0.5, 0.2);
+        RobustZScore z = afterThree(ScaleMode.EWMA, 0.5, 0.2);
+        z.update(mad, 1_000, Math.sqrt(2));
+        assertThat(z.scale).isCloseTo(0.5 * 2 * FAST, offset(1e-12));
+
+        z = afterThree(ScaleMode.EWMA, 0.5, 0.2);
+        z.update(settings(ScaleMode.EWMA, 1.8, 0.2), 1_000, Math.sqrt(2));
+        assertThat(z.sigmaFloor).isCloseTo(1.8 * 2 * FAST, offset(1e-12));
+        assertThat(z.floorUsed).isTrue();
+
+        z = afterThree(ScaleMode.EWMA, 0.5, 0.2);
+        z.update(settings(ScaleMode.HYBRID, 0.5, 0.5), 1_000, Math.sqrt(2));
+        assertThat(z.scale).isCloseTo(0.5 * 2 * FAST + 0.5 * Math.sqrt(5), offset(1e-12));
+    }
+
+    @Test
+    void aShorterMadWindowKeepsTheNewestResiduals() {
+        RobustZScore z = afterThree(ScaleMode.EWMA, 0.5, 0.2);
+        // window 2 keeps {−2, 2√2}: median √2 − 1, both distances √2 + 1
+        z.update(new RobustScaleSettings(ScaleMode.EWMA, 1.0, 2, 0.5, 0.2, 2.0), 1_000, Math.sqrt(2));
+        assertThat(z.sigmaFloor).isCloseTo(0.5 * FAST * (Math.sqrt(2) + 1), offset(1e-12));
+        assertThat(z.recent.arrivals).hasSize(2);
     }
 
     @Test

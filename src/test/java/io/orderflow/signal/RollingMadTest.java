@@ -63,6 +63,32 @@ class RollingMadTest {
     }
 
     @Test
+    void resizingKeepsTheNewestValuesInArrivalOrder() {
+        RollingMad window = new RollingMad(4);
+        for (double x : new double[] {1, 5, 2, 8, 3}) {
+            window.add(x);
+        }
+        assertThat(window.resizedTo(4)).isSameAs(window);
+        // {5, 2, 8, 3} → the newest three {2, 8, 3}: median 3, distances {1, 5, 0}: MAD 1
+        RollingMad shorter = window.resizedTo(3);
+        assertThat(shorter.count()).isEqualTo(3);
+        assertThat(shorter.median()).isEqualTo(3.0);
+        assertThat(shorter.mad()).isEqualTo(1.0);
+        shorter.add(9); // evicts 2, the oldest kept: {8, 3, 9}, median 8
+        assertThat(shorter.median()).isEqualTo(8.0);
+        // all four in a window of 6, then 0 and 4 fill it and 7 evicts 5: {2, 8, 3, 0, 4, 7}
+        RollingMad longer = window.resizedTo(6);
+        assertThat(longer.count()).isEqualTo(4);
+        for (double x : new double[] {0, 4, 7}) {
+            longer.add(x);
+        }
+        assertThat(longer.count()).isEqualTo(6);
+        // sorted {0, 2, 3, 4, 7, 8}: median 3.5; distances {3.5, 1.5, 0.5, 0.5, 3.5, 4.5}: MAD 2.5
+        assertThat(longer.median()).isEqualTo(3.5);
+        assertThat(longer.mad()).isEqualTo(2.5);
+    }
+
+    @Test
     void rejectsAWindowOfOne() {
         assertThatThrownBy(() -> new RollingMad(1)).isInstanceOf(IllegalArgumentException.class);
     }

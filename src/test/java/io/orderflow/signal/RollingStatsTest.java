@@ -80,6 +80,32 @@ class RollingStatsTest {
     }
 
     @Test
+    void resizingKeepsTheNewestValuesInArrivalOrder() {
+        RollingStats s = new RollingStats(3);
+        for (double x : new double[] {1, 2, 3, 6}) {
+            s.add(x);
+        }
+        assertThat(s.resizedTo(3)).isSameAs(s);
+        // {2, 3, 6} → the newest two {3, 6}: mean 4.5, std 1.5, full
+        RollingStats shorter = s.resizedTo(2);
+        assertThat(shorter.isFull()).isTrue();
+        assertThat(shorter.mean()).isEqualTo(4.5);
+        assertThat(shorter.std()).isEqualTo(1.5);
+        shorter.add(0); // evicts 3, the oldest kept: {6, 0}
+        assertThat(shorter.mean()).isEqualTo(3.0);
+        // all of {2, 3, 6} in a window of 5: not full; mean 11/3, then {2, 3, 6, 1}: mean 3
+        RollingStats longer = s.resizedTo(5);
+        assertThat(longer.isFull()).isFalse();
+        assertThat(longer.mean()).isCloseTo(11 / 3.0, offset(1e-12));
+        longer.add(1);
+        longer.add(3);
+        assertThat(longer.isFull()).isTrue();
+        assertThat(longer.mean()).isEqualTo(3.0);
+        longer.add(8); // evicts 2, the oldest: {3, 6, 1, 3, 8}, mean 21/5
+        assertThat(longer.mean()).isCloseTo(4.2, offset(1e-12));
+    }
+
+    @Test
     void rejectsAWindowTooShortForADispersion() {
         assertThatThrownBy(() -> new RollingStats(1)).hasMessageContaining("at least 2");
     }

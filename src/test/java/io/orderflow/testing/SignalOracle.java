@@ -30,9 +30,9 @@ public final class SignalOracle {
     public static List<OfiRow> ofi(List<MarketEvent> events, OrderflowConfig config) {
         List<OfiRow> rows = new ArrayList<>();
         RollingStats window = new RollingStats(config.ofiWindow());
-        Ema ema = new Ema(config.ofiEmaAlpha());
+        Ema ema = new Ema();
         ActivityRegime regime = new ActivityRegime();
-        DecayingAverage depth = new DecayingAverage(config.ofiDepthHalfLifeSec());
+        DecayingAverage depth = new DecayingAverage();
         BookTop previous = null;
         for (MarketEvent event : events) {
             if (event.isTrade()) {
@@ -40,13 +40,13 @@ public final class SignalOracle {
             }
             BookTop book = event.book();
             String state = regime.record(book.eventTimeMs());
-            double scale = depth.add(book.eventTimeMs(), OrderFlowImbalance.meanDepth(book, config.ofiLevels()));
+            double scale = depth.add(config.ofiDepthHalfLifeSec(), book.eventTimeMs(), OrderFlowImbalance.meanDepth(book, config.ofiLevels()));
             if (previous != null) {
                 double ofi = OrderFlowImbalance.normalised(
                         OrderFlowImbalance.weighted(previous, book, config.ofiWeights()), scale);
                 window.add(ofi);
                 rows.add(new OfiRow(book.eventTimeMs(), book.symbol(), ofi, window.zScore(ofi), scale, state,
-                        ema.update(ofi), !window.isFull(), window.isStdZero()));
+                        ema.update(config.ofiEmaAlpha(), ofi), !window.isFull(), window.isStdZero()));
             }
             previous = book;
         }
@@ -55,13 +55,14 @@ public final class SignalOracle {
 
     public static List<CvdRow> cvd(List<MarketEvent> events, OrderflowConfig config) {
         List<CvdRow> rows = new ArrayList<>();
-        RobustZScore z = RobustScaleSettings.cvd(config).newScore();
+        RobustScaleSettings settings = RobustScaleSettings.cvd(config);
+        RobustZScore z = settings.newScore();
         ActivityRegime regime = new ActivityRegime();
         double cvd = 0;
         for (Trade trade : trades(events)) {
             double delta = trade.signedQty();
             cvd += delta;
-            double zCvd = z.update(trade.tradeTimeMs(), config.zMode() == ZMode.LEVEL ? cvd : delta);
+            double zCvd = z.update(settings, trade.tradeTimeMs(), config.zMode() == ZMode.LEVEL ? cvd : delta);
             rows.add(new CvdRow(trade.tradeTimeMs(), trade.symbol(), trade.tradeId(), cvd, delta, z.zRaw, zCvd,
                     z.scale, z.sigmaFloor, z.floorUsed, regime.record(trade.eventTimeMs())));
         }
