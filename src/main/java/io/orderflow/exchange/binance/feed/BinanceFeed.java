@@ -4,6 +4,7 @@ import io.orderflow.exchange.binance.BinanceMessageHandler;
 import io.orderflow.exchange.binance.BinanceParser;
 import io.orderflow.exchange.binance.MalformedMessageException;
 import io.orderflow.exchange.binance.UnsupportedStreamException;
+import io.orderflow.exchange.binance.wire.StreamName;
 import io.orderflow.model.BookTicker;
 import io.orderflow.model.BookTop;
 import io.orderflow.model.DepthSnapshot;
@@ -277,8 +278,13 @@ public final class BinanceFeed implements BinanceMessageHandler {
         return symbol.equals(RawFrame.CONNECTION) ? null : stats(symbol);
     }
 
+    /** A stream of depth by Binance's grammar; a name it rejects is no depth stream the job could use. */
     private static boolean isDepthStream(String stream) {
-        return stream.contains("@depth");
+        try {
+            return StreamName.parse(stream).kind().isDepth();
+        } catch (MalformedMessageException e) {
+            return false;
+        }
     }
 
     /**

@@ -131,6 +131,22 @@ class BinanceFeedTest {
         assertThat(feed.stats().get("NKNUSDT").books()).isZero();
     }
 
+    @Test
+    void aSymbolWhoseDepthMessagesAreAllMalformedIsReportedAsUnusableAtTheEnd() {
+        CollectingOutput out = new CollectingOutput();
+        BinanceFeed feed = feed(out, false);
+
+        feed.onMessage("{\"stream\":\"nknusdt@depth@0ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":\"x\"}}", null, 1L);
+        feed.onMessage("{\"stream\":\"nknusdt@kline_1m\",\"data\":{\"e\":\"kline\",\"E\":\"x\"}}", null, 2L);
+        feed.finish();
+
+        List<MarketNotice> notices = out.drain().stream().map(MarketEvent::notice).toList();
+        assertThat(notices).extracting(MarketNotice::type)
+                .containsExactly(MarketNotice.BOOK_UNSYNCED, MarketNotice.FEED_SUMMARY);
+        assertThat(notices.get(0).metaJson())
+                .isEqualTo("{\"symbol\":\"NKNUSDT\",\"reason\":\"depth_unusable\",\"malformed_depth\":1,\"books\":0}");
+    }
+
     private BinanceFeed feed(CollectingOutput out, boolean capture) {
         FeedSettings settings = new FeedSettings(MarketType.SPOT, 5, 100, Duration.ofSeconds(30), capture);
         return new BinanceFeed(settings, RestPort.NONE, out, metrics, Map.of(),
