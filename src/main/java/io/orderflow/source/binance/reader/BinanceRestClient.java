@@ -10,21 +10,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live feed's {@link RestPort}: the two REST calls the source makes, a depth snapshot to
- * (re)sync a book, and a page of aggregate trades to back-fill (tried up to
- * {@value #AGG_TRADES_ATTEMPTS} times, a little longer apart each time). Shared by a reader's
+ * (re)sync a book, and a page of aggregate trades to back-fill (tried again, twice as long apart each
+ * time, for up to {@value #AGG_TRADES_RETRY_WINDOW_MS} ms: a trade given up is a gap in the history,
+ * while the exchange keeps its trades for days). Shared by a reader's
  * connections; every call waits for its weight in the reader's share of Binance's per-IP budget.
  */
 final class BinanceRestClient implements RestPort {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceRestClient.class);
 
     /** Deep enough that levels deleted from the top are refilled from the snapshot. */
     static final int SNAPSHOT_LIMIT = 1000;
     /** The most Binance returns per page. */
     static final int AGG_TRADES_LIMIT = 1000;
-    static final int AGG_TRADES_ATTEMPTS = 3;
-    static final long AGG_TRADES_RETRY_PAUSE_MS = 200;
+    static final long AGG_TRADES_RETRY_WINDOW_MS = 20_000;
+    static final long AGG_TRADES_FIRST_PAUSE_MS = 200;
+    static final long AGG_TRADES_MAX_PAUSE_MS = 4_000;
 
     /**
      * Request weights per market (Binance's 2026 tables, at the limits used here; coin-M's depth and
@@ -66,16 +73,22 @@ final class BinanceRestClient implements RestPort {
     public RestAnswer aggTrades(String symbol, long fromId, long nowMs) throws IOException {
         String pathAndQuery = market.aggTradesPath() + "?symbol=" + symbol + "&fromId=" + fromId + "&limit="
                 + AGG_TRADES_LIMIT;
+        long giveUpAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AGG_TRADES_RETRY_WINDOW_MS);
+        long pauseMs = AGG_TRADES_FIRST_PAUSE_MS;
         for (int attempt = 1; ; attempt++) {
             try {
                 return get(pathAndQuery, weights.aggTrades());
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
-                if (attempt == AGG_TRADES_ATTEMPTS) {
-                    throw e;
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMs) >= giveUpAtNanos) {
+                    throw new IOException(attempt + " attempt(s) in " + AGG_TRADES_RETRY_WINDOW_MS
+                            + " ms failed, the last one with " + e.getMessage(), e);
                 }
-                pause(attempt);
+                LOG.info("back-fill request {} failed ({}), trying again in {} ms", pathAndQuery, e.toString(),
+                        pauseMs);
+                pause(pauseMs);
+                pauseMs = Math.min(2 * pauseMs, AGG_TRADES_MAX_PAUSE_MS);
             }
         }
     }
@@ -100,10 +113,9 @@ final class BinanceRestClient implements RestPort {
         }
     }
 
-    /** Waits a little longer after each failure. */
-    private static void pause(int failures) throws InterruptedIOException {
+    private static void pause(long ms) throws InterruptedIOException {
         try {
-            Thread.sleep(AGG_TRADES_RETRY_PAUSE_MS << (failures - 1));
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted between back-fill attempts");
