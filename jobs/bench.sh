@@ -14,5 +14,5 @@ fi
 
 exec java @flink-conf/jvm.options \
   -Dlog4j.configurationFile=flink-conf/log4j-console.properties \
-  -cp "target/classes:$(cat target/classpath-runtime.txt):$(cat target/classpath-provided.txt)" \
-  io.orderflow.bench.ReplayBench "$@"
+  -cp "tools/target/classes:$(cat tools/target/classpath-runtime.txt)" \
+  io.orderflow.tools.bench.ReplayBench "$@"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Submits the job jar (target/orderflow-<version>.jar) to the running standalone cluster, detached.
+# Submits the job jar (job/target/orderflow-job-<version>.jar) to the running standalone cluster, detached.
 #   jobs/submit-job.sh [--profile NAME] [--from-savepoint PATH] [--parallelism N] [job flags...]
 # The profile defaults to harvest; job flags override it (see java -jar ... --help, or the README).
 set -euo pipefail

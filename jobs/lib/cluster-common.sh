@@ -76,7 +76,7 @@ latest_savepoint() {
 
 job_jar() {
   local jar
-  jar="$(ls -1 "$REPO"/target/orderflow-*.jar 2>/dev/null | grep -v '/original-' | head -1 || true)"
-  [ -n "$jar" ] || die "the job jar is not built: run 'mvn -B -DskipTests package' first (it makes target/orderflow-<version>.jar)"
+  jar="$(ls -1 "$REPO"/job/target/orderflow-job-*.jar 2>/dev/null | grep -v '/original-' | head -1 || true)"
+  [ -n "$jar" ] || die "the job jar is not built: run 'mvn -B -DskipTests package' first (it makes job/target/orderflow-job-<version>.jar)"
   echo "$jar"
 }

@@ -1,5 +1,5 @@
 # Shared by jobs/demo.sh and jobs/harvest.sh: build unless SKIP_BUILD=1, then run the job in a local
-# Flink MiniCluster (io.orderflow.local.LocalDemo) with a profile. Sourced, not run.
+# Flink MiniCluster (io.orderflow.tools.local.LocalDemo) with a profile. Sourced, not run.
 #   run_local PROFILE [flags...]
 # Ctrl+C or SIGTERM stops the job with a savepoint under STATE_DIR/savepoints; --resume-from latest
 # resumes from the newest one.
@@ -12,12 +12,12 @@ run_local() {
     echo "Building (mvn package, tests skipped)..."
     mvn -B -q -DskipTests package
   fi
-  for f in target/classes target/classpath-runtime.txt target/classpath-provided.txt; do
+  for f in tools/target/classes tools/target/classpath-runtime.txt; do
     [ -e "$f" ] || { echo "$f is missing: run without SKIP_BUILD=1 to build" >&2; exit 1; }
   done
   # exec: the JVM gets Ctrl+C and SIGTERM directly, and stops the job with a savepoint.
   exec java @flink-conf/jvm.options \
     -Dlog4j.configurationFile=flink-conf/log4j-console.properties \
-    -cp "target/classes:$(cat target/classpath-runtime.txt):$(cat target/classpath-provided.txt)" \
-    io.orderflow.local.LocalDemo --profile "$profile" "$@"
+    -cp "tools/target/classes:$(cat tools/target/classpath-runtime.txt)" \
+    io.orderflow.tools.local.LocalDemo --profile "$profile" "$@"
 }

@@ -1,0 +1,119 @@
+package io.orderflow.core.exchange.binance.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.core.model.MarketEvent;
+import io.orderflow.core.model.TakerSide;
+import io.orderflow.core.model.Trade;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class TradeSequencerTest {
+
+    private final CountingMetrics metrics = new CountingMetrics();
+    private final CollectingOutput out = new CollectingOutput();
+    /** The exchange's trade history, served in pages of three from an id on. */
+    private final List<Trade> history = LongStream.rangeClosed(1, 50).mapToObj(TradeSequencerTest::trade).toList();
+    private final List<Long> pagesAskedFrom = new ArrayList<>();
+
+    @Test
+    void liveTradesInSequencePassThrough() {
+        TradeSequencer sequencer = sequencer(TradeSequencer.NONE);
+
+        live(sequencer, 5, 6, 7);
+
+        assertThat(emittedIds()).containsExactly(5L, 6L, 7L);
+        assertThat(pagesAskedFrom).isEmpty();
+    }
+
+    @Test
+    void duplicatesAreDroppedAndCounted() {
+        TradeSequencer sequencer = sequencer(TradeSequencer.NONE);
+
+        live(sequencer, 5, 6, 6, 5, 7);
+
+        assertThat(emittedIds()).containsExactly(5L, 6L, 7L);
+        assertThat(metrics.count("dedupHit")).isEqualTo(2);
+    }
+
+    @Test
+    void aJumpIsBackFilledPageByPageBeforeTheLiveTrade() {
+        TradeSequencer sequencer = sequencer(TradeSequencer.NONE);
+
+        live(sequencer, 3, 11, 12);
+
+        assertThat(emittedIds()).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        assertThat(pagesAskedFrom).containsExactly(4L, 7L, 10L);
+        assertThat(metrics.count("backfilled")).isEqualTo(7);
+        assertThat(metrics.count("tradeGap")).isZero();
+    }
+
+    @Test
+    void aRestoredSequenceBackFillsFromTheCheckpointedIdAndDropsWhatWasEmitted() {
+        TradeSequencer sequencer = sequencer(20);
+
+        live(sequencer, 19, 20, 23);
+
+        assertThat(emittedIds()).containsExactly(21L, 22L, 23L);
+        assertThat(metrics.count("dedupHit")).isEqualTo(2);
+    }
+
+    @Test
+    void whatTheExchangeNoLongerHasIsCountedAsAGap() {
+        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100, fromId -> List.of(), metrics, new SymbolStats());
+
+        live(sequencer, 3, 8);
+
+        assertThat(emittedIds()).containsExactly(3L, 8L);
+        assertThat(metrics.count("tradeGap")).isEqualTo(4);
+    }
+
+    @Test
+    void aFailedBackFillIsGivenUpAndItsTradesCountedAsAGap() {
+        List<Long> attempts = new ArrayList<>();
+        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100, fromId -> {
+            attempts.add(fromId);
+            throw new IOException("HTTP 503");
+        }, metrics, new SymbolStats());
+
+        live(sequencer, 3, 6);
+
+        assertThat(attempts).containsExactly(4L); // retrying is the port's business
+        assertThat(emittedIds()).containsExactly(3L, 6L);
+        assertThat(metrics.count("tradeGap")).isEqualTo(2);
+    }
+
+    @Test
+    void rawTradeGapsCannotBeBackFilledSoTheyAreCounted() {
+        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100, null, metrics, new SymbolStats());
+
+        live(sequencer, 3, 4, 10);
+
+        assertThat(emittedIds()).containsExactly(3L, 4L, 10L);
+        assertThat(metrics.count("tradeGap")).isEqualTo(5);
+    }
+
+    private TradeSequencer sequencer(long lastEmitted) {
+        return new TradeSequencer("BTCUSDT", lastEmitted, 100, fromId -> {
+            pagesAskedFrom.add(fromId);
+            return history.stream().filter(t -> t.tradeId() >= fromId).limit(3).toList();
+        }, metrics, new SymbolStats());
+    }
+
+    private void live(TradeSequencer sequencer, long... ids) {
+        for (long id : ids) {
+            sequencer.onLive(trade(id), out);
+        }
+    }
+
+    private List<Long> emittedIds() {
+        return out.drain().stream().map(MarketEvent::trade).map(Trade::tradeId).toList();
+    }
+
+    private static Trade trade(long id) {
+        return new Trade("BTCUSDT", 1_000 + id, 1_000 + id, 2_000 + id, 100.0 + id, 1.0, id, TakerSide.SELL);
+    }
+}

@@ -1,0 +1,49 @@
+package io.orderflow.job.source.binance.reader;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps REST calls within Binance's request-weight budget (per IP and minute): a token bucket
+ * holding a minute's worth of weight, refilled continuously. A call that overdraws it waits until
+ * the weight is earned; a 429/418 answer's Retry-After empties it for that long.
+ */
+final class RestWeightLimiter {
+
+    private final double weightPerNano;
+    private final double capacity;
+    private double available;
+    private long updatedNanos;
+
+    RestWeightLimiter(int weightPerMinute) {
+        this.capacity = weightPerMinute;
+        this.weightPerNano = weightPerMinute / (double) TimeUnit.MINUTES.toNanos(1);
+        this.available = weightPerMinute;
+        this.updatedNanos = System.nanoTime();
+    }
+
+    /** Waits until the budget allows a call of this weight, then spends it. */
+    void acquire(int weight) throws InterruptedException {
+        long waitNanos = reserve(weight, System.nanoTime());
+        if (waitNanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(waitNanos);
+        }
+    }
+
+    /** The exchange said to back off: nothing more until {@code seconds} from now. */
+    synchronized void pause(long seconds, long nowNanos) {
+        refill(nowNanos);
+        available = Math.min(available, -seconds * TimeUnit.SECONDS.toNanos(1) * weightPerNano);
+    }
+
+    /** Spends the weight now (possibly into debt) and says how long to wait for the debt to clear. */
+    synchronized long reserve(int weight, long nowNanos) {
+        refill(nowNanos);
+        available -= weight;
+        return available >= 0 ? 0 : (long) Math.ceil(-available / weightPerNano);
+    }
+
+    private void refill(long nowNanos) {
+        available = Math.min(capacity, available + (nowNanos - updatedNanos) * weightPerNano);
+        updatedNanos = nowNanos;
+    }
+}

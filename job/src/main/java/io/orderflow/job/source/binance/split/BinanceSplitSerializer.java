@@ -1,0 +1,84 @@
+package io.orderflow.job.source.binance.split;
+
+import io.orderflow.core.exchange.binance.BinanceRoute;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Serialises a {@link BinanceSplit} for checkpoints: route by name, index, streams, then the last
+ * trade ids. Version 1.
+ */
+public final class BinanceSplitSerializer implements SimpleVersionedSerializer<BinanceSplit> {
+
+    public static final BinanceSplitSerializer INSTANCE = new BinanceSplitSerializer();
+
+    private static final int VERSION = 1;
+
+    @Override
+    public int getVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public byte[] serialize(BinanceSplit split) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        write(split, out);
+        return out.getCopyOfBuffer();
+    }
+
+    @Override
+    public BinanceSplit deserialize(int version, byte[] serialized) throws IOException {
+        checkVersion(version);
+        return read(new DataInputDeserializer(serialized));
+    }
+
+    static void write(BinanceSplit split, DataOutputView out) throws IOException {
+        out.writeUTF(split.route().name());
+        out.writeInt(split.index());
+        out.writeInt(split.streams().size());
+        for (String stream : split.streams()) {
+            out.writeUTF(stream);
+        }
+        out.writeInt(split.lastTradeIds().size());
+        for (Map.Entry<String, Long> entry : split.lastTradeIds().entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeLong(entry.getValue());
+        }
+    }
+
+    static BinanceSplit read(DataInputView in) throws IOException {
+        BinanceRoute route;
+        String routeName = in.readUTF();
+        try {
+            route = BinanceRoute.valueOf(routeName);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown route " + routeName, e);
+        }
+        int index = in.readInt();
+        int streamCount = in.readInt();
+        List<String> streams = new ArrayList<>(streamCount);
+        for (int i = 0; i < streamCount; i++) {
+            streams.add(in.readUTF());
+        }
+        int idCount = in.readInt();
+        Map<String, Long> lastTradeIds = new HashMap<>();
+        for (int i = 0; i < idCount; i++) {
+            lastTradeIds.put(in.readUTF(), in.readLong());
+        }
+        return new BinanceSplit(route, index, streams, lastTradeIds);
+    }
+
+    static void checkVersion(int version) throws IOException {
+        if (version != VERSION) {
+            throw new IOException("unknown serialisation version " + version + ", this code reads " + VERSION);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.orderflow.job.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.job.metrics.CvdTailCounters;
+import io.orderflow.job.metrics.SymbolTapeMetrics;
+import io.orderflow.job.sink.MeteredFileSink;
+import io.orderflow.job.source.binance.reader.BinanceSourceMetrics;
+import io.orderflow.testkit.Processes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monitoring files as CI checks them: Prometheus's own tool on the scrape configs, the alert
+ * rules and their unit tests; docker compose on docker-compose.yml; and every metric the alerts
+ * and the Grafana dashboard query is one the job registers (or one of Flink's own).
+ */
+class MonitoringConfigIT {
+
+    private static final Path REPO = Path.of("").toAbsolutePath();
+    private static final Path PROMETHEUS = REPO.resolve("monitoring/prometheus");
+    private static final String INSTALL_PROMETHEUS = "run .ci/run once (it installs Debian's prometheus package)";
+    /** An operator metric's name after Flink's prefix. */
+    private static final Pattern OPERATOR_METRIC = Pattern.compile("flink_taskmanager_job_task_operator_([a-z0-9_]+)");
+
+    /** Registered by CvdFunction per subtask (the robust CVD scale). */
+    static final Set<String> CVD_SCALE_METRICS = Set.of("cvd_scale_median", "cvd_floor_hit_rate");
+
+    /**
+     * Every operator metric the job registers, as Prometheus names it: the harvest spec's name,
+     * after the keys of its key groups ({@code symbol_}, {@code symbol_regime_}).
+     */
+    static final Set<String> JOB_METRICS = union(
+            prefixed("symbol_", SymbolTapeMetrics.RECV_RATE, SymbolTapeMetrics.LATENCY_P50,
+                    SymbolTapeMetrics.LATENCY_P90, SymbolTapeMetrics.LATENCY_P99, SymbolTapeMetrics.MINUTE_BUCKETS,
+                    SymbolTapeMetrics.EMPTY_MINUTE_BUCKETS),
+            prefixed("symbol_regime_", CvdTailCounters.ROWS, CvdTailCounters.Z_ABOVE_2, CvdTailCounters.Z_ABOVE_3),
+            Set.of(MeteredFileSink.WRITE_ERRORS, MeteredFileSink.FLUSH_SECONDS),
+            Set.of(BinanceSourceMetrics.PARSE_ERRORS, BinanceSourceMetrics.DEDUP_HITS,
+                    BinanceSourceMetrics.GAPFILL_TRADES, BinanceSourceMetrics.TRADE_GAPS,
+                    BinanceSourceMetrics.WS_RECONNECTS, BinanceSourceMetrics.DEPTH_FRAMES_DROPPED,
+                    BinanceSourceMetrics.BOOK_RESYNCS, BinanceSourceMetrics.BOOKTICKER_CHECKS,
+                    BinanceSourceMetrics.BOOKTICKER_MISMATCHES, BinanceSourceMetrics.HANDOFF_DEPTH,
+                    BinanceSourceMetrics.UNSUPPORTED_MESSAGES, BinanceSourceMetrics.BOOK_UNSYNCED),
+            CVD_SCALE_METRICS);
+
+    @Test
+    void promtoolAcceptsBothScrapeConfigsAndTheRules() throws Exception {
+        Path promtool = Processes.require("promtool", INSTALL_PROMETHEUS);
+        for (String config : List.of("prometheus.yml", "prometheus-compose.yml")) {
+            String out = promtool(promtool, "check", "config", PROMETHEUS.resolve(config).toString());
+            assertThat(out).contains("SUCCESS: " + PROMETHEUS.resolve(config) + " is valid");
+        }
+        assertThat(promtool(promtool, "check", "rules", PROMETHEUS.resolve("alerts.yml").toString()))
+                .contains("SUCCESS: 8 rules found");
+    }
+
+    @Test
+    void everyAlertPassesItsPromtoolUnitTest() throws Exception {
+        Path promtool = Processes.require("promtool", INSTALL_PROMETHEUS);
+        Path tests = PROMETHEUS.resolve("tests/alerts-test.yml");
+        String out = promtool(promtool, "test", "rules", tests.toString());
+        assertThat(out).contains("SUCCESS");
+        // one test case per alert of the rules file
+        String rules = Files.readString(PROMETHEUS.resolve("alerts.yml"));
+        String cases = Files.readString(tests);
+        for (String alert : matches(Pattern.compile("- alert: (\\w+)"), rules)) {
+            assertThat(cases).as("a unit test of " + alert).contains("alertname: " + alert);
+        }
+    }
+
+    @Test
+    void dockerComposeFileIsValid() throws Exception {
+        List<String> validate = composeCommand();
+        Assumptions.assumeTrue(validate != null,
+                "skipped: neither `docker compose` nor docker-compose is installed (.ci/run installs docker-compose)");
+        Processes.run(REPO, Map.of(), Duration.ofMinutes(1), validate).requireSuccess();
+    }
+
+    @Test
+    void alertsAndDashboardQueryOnlyMetricsTheJobRegisters() throws Exception {
+        String rules = Files.readString(PROMETHEUS.resolve("alerts.yml"));
+        JsonNode dashboard = new ObjectMapper().readTree(REPO.resolve("monitoring/grafana/dashboards/orderflow.json").toFile());
+        List<String> expressions = new ArrayList<>(List.of(rules));
+        dashboard.findValues("expr").forEach(expr -> expressions.add(expr.asText()));
+
+        Set<String> queried = new TreeSet<>();
+        expressions.forEach(expr -> queried.addAll(matches(OPERATOR_METRIC, expr)));
+        assertThat(JOB_METRICS).containsAll(queried);
+        // the spec's panels and alerts are all there
+        assertThat(queried).contains("symbol_regime_cvd_z_abs_gt2_total", "symbol_regime_cvd_z_abs_gt3_total",
+                "cvd_scale_median", "symbol_recv_rate_tps", "symbol_empty_minute_buckets_total",
+                "dedup_hits_total", "parquet_flush_sec", "ws_reconnects_total", "symbol_latency_ms_p99",
+                "cvd_floor_hit_rate");
+        // every panel reads the provisioned datasource
+        String datasource = Files.readString(REPO.resolve("monitoring/grafana/provisioning/datasources/prometheus.yml"));
+        dashboard.findValues("datasource").forEach(ds ->
+                assertThat(datasource).contains("uid: " + ds.get("uid").asText()));
+    }
+
+    private static String promtool(Path promtool, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(promtool.toString()));
+        command.addAll(List.of(args));
+        return Processes.run(REPO, Map.of(), Duration.ofMinutes(1), command).requireSuccess().output();
+    }
+
+    /** {@code docker compose config -q}, or Debian's docker-compose, or null when neither is there. */
+    private static List<String> composeCommand() throws Exception {
+        try {
+            if (Processes.run(REPO, Map.of(), Duration.ofMinutes(1), List.of("docker", "compose", "version")).exitCode() == 0) {
+                return List.of("docker", "compose", "config", "-q");
+            }
+        } catch (java.io.IOException noDockerClient) {
+            // try docker-compose below
+        }
+        try {
+            return List.of(Processes.require("docker-compose", "").toString(), "config", "-q");
+        } catch (AssertionError absent) {
+            return null;
+        }
+    }
+
+    private static List<String> matches(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    static Set<String> prefixed(String prefix, String... names) {
+        Set<String> all = new TreeSet<>();
+        for (String name : names) {
+            all.add(prefix + name);
+        }
+        return all;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new TreeSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
+    }
+}

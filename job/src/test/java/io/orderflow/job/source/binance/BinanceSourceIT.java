@@ -1,0 +1,178 @@
+package io.orderflow.job.source.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.core.exchange.binance.MarketType;
+import io.orderflow.core.model.MarketEvent;
+import io.orderflow.core.model.Trade;
+import io.orderflow.job.source.MarketWatermarks;
+import io.orderflow.job.source.binance.reader.BinanceSourceMetrics;
+import io.orderflow.job.testing.TestEnvironments;
+import io.orderflow.testkit.loopback.LoopbackExchange;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The source in a MiniCluster job against a Binance-compatible exchange on loopback: whatever
+ * happens to the connections or the job, the trades it emits are exactly the exchange's, each once.
+ */
+class BinanceSourceIT {
+
+    /** Keeps the metrics of finished jobs, to read the source's counters after the job. */
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+                    .build());
+
+    private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
+    private static final int DROPS = 20;
+
+    private LoopbackExchange exchange;
+
+    @BeforeEach
+    void startExchange() {
+        exchange = LoopbackExchange.builder()
+                .market(MarketType.SPOT)
+                .symbols(SYMBOLS)
+                .seed(11)
+                .eventsPerSecondPerSymbol(400)
+                .pingInterval(Duration.ofMillis(200))
+                .build();
+        exchange.start();
+    }
+
+    @AfterEach
+    void closeExchange() {
+        exchange.close();
+    }
+
+    @Test
+    void twentyDroppedConnectionsLoseAndRepeatNoTrade() throws Exception {
+        StreamExecutionEnvironment env = TestEnvironments.create();
+        job(env, source().build(), "drops");
+        JobClient job = env.executeAsync("twenty drops");
+        try {
+            for (int drop = 1; drop <= DROPS; drop++) {
+                // Each cut lands on a live connection that has delivered some trades since the last one.
+                int emitted = tradeCount("drops");
+                Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> exchange.connectionCount() == 1 && tradeCount("drops") >= emitted + 20);
+                exchange.dropConnections();
+            }
+            for (String symbol : SYMBOLS) {
+                long published = exchange.lastTradeId(symbol);
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                        last(tradeIds(CollectingSink.collected("drops").stream(), symbol)) >= published);
+            }
+        } finally {
+            job.cancel().get(1, TimeUnit.MINUTES);
+        }
+
+        assertThat(exchange.totalConnectionsAccepted()).isGreaterThan(DROPS);
+        assertThat(counter(job, BinanceSourceMetrics.WS_RECONNECTS)).isGreaterThanOrEqualTo(DROPS);
+        assertThat(counter(job, BinanceSourceMetrics.GAPFILL_TRADES)).isPositive();
+        assertThat(counter(job, BinanceSourceMetrics.TRADE_GAPS)).isZero();
+        List<MarketEvent> events = CollectingSink.collected("drops");
+        for (String symbol : SYMBOLS) {
+            assertExactlyThePublishedTrades(symbol, tradeIds(events.stream(), symbol));
+        }
+    }
+
+    @Test
+    void aJobRestoredFromASavepointBackFillsTheTradesMadeWhileItWasDown(@TempDir Path tmp) throws Exception {
+        StreamExecutionEnvironment first = TestEnvironments.create();
+        job(first, source().build(), "before-savepoint");
+        JobClient job = first.executeAsync("before the savepoint");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> SYMBOLS.stream().allMatch(
+                symbol -> tradeIds(CollectingSink.collected("before-savepoint").stream(), symbol).size() >= 100));
+        String savepoint = job.stopWithSavepoint(false, tmp.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(1, TimeUnit.MINUTES);
+        List<MarketEvent> before = CollectingSink.collected("before-savepoint");
+        long btcLastBefore = last(tradeIds(before.stream(), "BTCUSDT"));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> exchange.lastTradeId("BTCUSDT") > btcLastBefore + 200); // trades made while down
+
+        Configuration restore = new Configuration();
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        StreamExecutionEnvironment second = TestEnvironments.create(restore);
+        job(second, source().endTimeMs(System.currentTimeMillis() + 6_000).build(), "after-restore");
+        second.execute("restored from the savepoint");
+
+        List<MarketEvent> after = CollectingSink.collected("after-restore");
+        assertThat(tradeIds(after.stream(), "BTCUSDT")).first().as("continues where it stopped")
+                .isEqualTo(btcLastBefore + 1);
+        for (String symbol : SYMBOLS) {
+            assertExactlyThePublishedTrades(symbol, tradeIds(Stream.concat(before.stream(), after.stream()), symbol));
+        }
+    }
+
+    private BinanceSourceBuilder source() {
+        return BinanceSource.builder()
+                .symbols(SYMBOLS)
+                .wsBaseUrl(exchange.wsBaseUrl())
+                .restBaseUrl(exchange.restBaseUrl())
+                .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
+                .backoffResetAfter(Duration.ofSeconds(1))
+                .silenceTimeout(Duration.ofSeconds(1))
+                .pingInterval(Duration.ofSeconds(1))
+                .requestTimeout(Duration.ofSeconds(2));
+    }
+
+    /** The same graph both times, with ids, so the restored job finds the source's state. */
+    private static void job(StreamExecutionEnvironment env, BinanceSource source, String sinkName) {
+        env.fromSource(source, MarketWatermarks.create(), "binance").uid("binance-source")
+                .sinkTo(new CollectingSink(sinkName)).uid("collect");
+    }
+
+    /** Each id once, none missing between the first and the last, all of them the exchange's. */
+    private void assertExactlyThePublishedTrades(String symbol, List<Long> ids) {
+        assertThat(ids).as(symbol).hasSizeGreaterThan(100);
+        assertThat(ids).as(symbol + " trade ids, in order, each once, none missing")
+                .containsExactlyElementsOf(LongStream.rangeClosed(ids.get(0), last(ids)).boxed().toList());
+        assertThat(exchange.publishedTradeIds(symbol)).containsSubsequence(ids);
+    }
+
+    /** A source counter summed over the job's readers, as Flink's metric system has it. */
+    private static long counter(JobClient job, String name) {
+        return METRICS.findMetrics(job.getJobID(), name).values().stream()
+                .mapToLong(metric -> ((Counter) metric).getCount()).sum();
+    }
+
+    private static int tradeCount(String sinkName) {
+        return (int) CollectingSink.collected(sinkName).stream().filter(MarketEvent::isTrade).count();
+    }
+
+    private static List<Long> tradeIds(Stream<MarketEvent> events, String symbol) {
+        return events.map(MarketEvent::trade).filter(Objects::nonNull).filter(t -> t.symbol().equals(symbol))
+                .map(Trade::tradeId).toList();
+    }
+
+    private static long last(List<Long> ids) {
+        return ids.isEmpty() ? -1 : ids.get(ids.size() - 1);
+    }
+}

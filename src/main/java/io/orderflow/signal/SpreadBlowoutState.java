@@ -1,9 +1,0 @@
-package io.orderflow.signal;
-
-/** Per-symbol state of {@link SpreadBlowoutFunction}. */
-public class SpreadBlowoutState {
-
-    /** The spread in basis points, over book updates. */
-    public CappedBaseline baseline = new CappedBaseline();
-    public CoolDown coolDown = new CoolDown();
-}

@@ -1,0 +1,93 @@
+package io.orderflow.testkit.loopback;
+
+import io.orderflow.core.exchange.binance.wire.StreamName;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * One client connection's state: its route, subscriptions, incoming-message budget and ping
+ * bookkeeping. Subscriptions change on the server's worker threads and are read by the market
+ * thread on every message, hence a copy-on-write set.
+ */
+final class ClientSession {
+
+    private static final long NO_PING = Long.MIN_VALUE;
+
+    private final Endpoint endpoint;
+    private final Set<StreamName> streams = new CopyOnWriteArraySet<>();
+    private final IncomingRateLimit rateLimit;
+    private long unansweredPingSinceNanos = NO_PING;
+    private volatile Future<?> ageCut;
+
+    ClientSession(Endpoint endpoint, int messagesPerSecond) {
+        this.endpoint = endpoint;
+        this.rateLimit = new IncomingRateLimit(messagesPerSecond);
+        streams.addAll(endpoint.streams());
+    }
+
+    void subscribe(Collection<StreamName> names) {
+        streams.addAll(names);
+    }
+
+    void unsubscribe(Collection<StreamName> names) {
+        streams.removeAll(names);
+    }
+
+    /** Subscribed stream names, in subscription order. */
+    List<String> subscriptions() {
+        return streams.stream().map(StreamName::name).toList();
+    }
+
+    /**
+     * Hands {@code send} one frame per subscribed stream of {@code topic} that this connection's
+     * route lets through: wrapped as {@code {"stream":..,"data":..}} on a combined connection.
+     */
+    void deliver(Topic topic, String data, Consumer<String> send) {
+        for (StreamName stream : streams) {
+            if (topic.carriedBy(stream) && endpoint.delivers(topic.kind())) {
+                send.accept(endpoint.combined()
+                        ? "{\"stream\":\"" + stream.name() + "\",\"data\":" + data + "}"
+                        : data);
+            }
+        }
+    }
+
+    /** Counts one incoming message; false once the client exceeds its per-second budget. */
+    boolean admit(long nowNanos) {
+        return rateLimit.tryAcquire(nowNanos);
+    }
+
+    int messagesPerSecond() {
+        return rateLimit.perSecond();
+    }
+
+    /** A ping went out; the clock for a pong starts at the oldest unanswered one. */
+    synchronized void pinged(long nowNanos) {
+        if (unansweredPingSinceNanos == NO_PING) {
+            unansweredPingSinceNanos = nowNanos;
+        }
+    }
+
+    synchronized void ponged() {
+        unansweredPingSinceNanos = NO_PING;
+    }
+
+    synchronized boolean pongOverdue(long nowNanos, long timeoutNanos) {
+        return unansweredPingSinceNanos != NO_PING && nowNanos - unansweredPingSinceNanos > timeoutNanos;
+    }
+
+    void ageCut(Future<?> cut) {
+        ageCut = cut;
+    }
+
+    void closed() {
+        Future<?> cut = ageCut;
+        if (cut != null) {
+            cut.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.orderflow.tools.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM of its own for one part of the bench, started from this one's class path. It talks over its
+ * standard streams: a line sent is a request, and it prints {@code <name> <value>} lines (or a bare
+ * {@code <name>}) in answer. Its standard error goes to ours.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    private final String what;
+    private final Process process;
+    private final BufferedReader out;
+    private final PrintStream in;
+
+    private ChildJvm(String what, Process process) {
+        this.what = what;
+        this.process = process;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    /** Starts {@code main} with {@code args}; {@code what} names it in failures. */
+    static ChildJvm start(String what, Class<?> main, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(args);
+        return new ChildJvm(what, new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    /** Sends one request line. */
+    void request() {
+        in.println();
+    }
+
+    /** The value of the next line, which must be {@code name} or {@code name value}. */
+    String field(String name) throws IOException {
+        String line = out.readLine();
+        if (line == null || !(line.equals(name) || line.startsWith(name + " "))) {
+            throw new IOException(what + " said " + line + " where " + name + " was expected");
+        }
+        return line.substring(name.length()).trim();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ends it: SIGTERM, so its shutdown hooks run, and a kill after 10 s. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

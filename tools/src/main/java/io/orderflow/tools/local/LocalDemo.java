@@ -1,0 +1,198 @@
+package io.orderflow.tools.local;
+
+import io.orderflow.core.model.MarketEvent;
+import io.orderflow.job.FeedReports;
+import io.orderflow.job.MarketSources;
+import io.orderflow.job.OrderflowJob;
+import io.orderflow.job.config.ConfigException;
+import io.orderflow.job.config.OrderflowConfig;
+import io.orderflow.job.config.SourceKind;
+import io.orderflow.testkit.loopback.LoopbackExchange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * README command 1: the job in a local Flink MiniCluster, with the Web UI on 127.0.0.1, Parquet
+ * under OUTPUT_DIR and a line per symbol on the console every second. With SOURCE=loopback (the
+ * demo profile) it first starts a Binance-compatible exchange on loopback and reads it through the
+ * real WebSocket source; any other SOURCE is read as configured.
+ *
+ * <p>Ctrl+C or SIGTERM stops the job with a savepoint, so the last Parquet files are committed, and
+ * the process exits 0. {@code RESUME_FROM} starts a run from a savepoint; {@code latest} means the
+ * newest one under STATE_DIR/savepoints. The same path serves local harvest runs (jobs/harvest.sh). The signals are caught rather than left to shutdown hooks: during JVM
+ * shutdown Flink's own hooks would tear the MiniCluster down under the savepoint.
+ */
+public final class LocalDemo {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDemo.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
+    /** The loopback exchange keeps a deeper book than the job reads, as a real one does. */
+    private static final int LOOPBACK_BOOK_LEVELS = 20;
+
+    private final OrderflowConfig config;
+    private final CompletableFuture<String> stopRequested = new CompletableFuture<>();
+
+    LocalDemo(OrderflowConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        OrderflowConfig config = OrderflowJob.configOrExit(args);
+        try {
+            System.exit(new LocalDemo(config).run());
+        } catch (ConfigException e) {
+            System.err.println("orderflow: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /**
+     * Flink settings of a local run: flink-conf/ if present, then this run's ports and paths.
+     *
+     * @throws ConfigException if RESUME_FROM is {@code latest} and there is no savepoint
+     */
+    public static Configuration flinkConfiguration(OrderflowConfig config) {
+        Path confDir = Path.of("flink-conf");
+        Configuration conf = Files.isDirectory(confDir)
+                ? GlobalConfiguration.loadConfiguration(confDir.toString())
+                : new Configuration();
+        Path state = Path.of(config.stateDir()).toAbsolutePath();
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.PORT, config.webUiPort());
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, state.resolve("checkpoints").toUri().toString());
+        conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, state.resolve("savepoints").toUri().toString());
+        Optional<String> resumeFrom = config.resumeFrom();
+        if (resumeFrom.isPresent()) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, resumeFrom.get().equals(Savepoints.LATEST)
+                    ? latestSavepoint(state.resolve("savepoints"))
+                    : resumeFrom.get());
+        }
+        return conf;
+    }
+
+    private static String latestSavepoint(Path savepoints) {
+        Path latest;
+        try {
+            latest = Savepoints.latest(savepoints).orElseThrow(() -> new ConfigException(
+                    "RESUME_FROM=latest but there is no savepoint under " + savepoints
+                            + ": stop a run with Ctrl+C first, or give a savepoint's path"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the savepoints under " + savepoints, e);
+        }
+        System.out.printf("Resuming from the newest savepoint: %s%n", latest.toUri());
+        return latest.toUri().toString();
+    }
+
+    int run() throws Exception {
+        try (LoopbackExchange exchange = config.source() == SourceKind.LOOPBACK ? startLoopbackExchange() : null) {
+            Source<MarketEvent, ?, ?> source = exchange == null
+                    ? MarketSources.fromConfig(config)
+                    : MarketSources.binance(config, exchange.wsBaseUrl(), exchange.restBaseUrl());
+            return run(source);
+        }
+    }
+
+    /** A Binance-compatible exchange on loopback, fed by the synthetic market, for SOURCE=loopback. */
+    private LoopbackExchange startLoopbackExchange() {
+        LoopbackExchange exchange = LoopbackExchange.builder()
+                .market(config.binanceMarket())
+                .symbols(config.symbols())
+                .seed(config.marketSeed())
+                .eventsPerSecondPerSymbol(config.marketRate())
+                .bookLevels(Math.max(LOOPBACK_BOOK_LEVELS, config.bookLevels()))
+                .build();
+        exchange.start();
+        System.out.printf("Loopback exchange (Binance %s wire format): %s  REST %s%n",
+                config.binanceMarket().name().toLowerCase(Locale.ROOT), exchange.wsBaseUrl(), exchange.restBaseUrl());
+        return exchange;
+    }
+
+    private int run(Source<MarketEvent, ?, ?> source) throws Exception {
+        Configuration conf = flinkConfiguration(config);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+        OrderflowJob.Signals signals =
+                new OrderflowJob(config, source, OrderflowJob.parquetSinks(config)).addTo(env);
+        signals.ofi().sinkTo(ConsoleBoard.ofiTap()).name("console: ofi");
+        signals.cvd().sinkTo(ConsoleBoard.cvdTap()).name("console: cvd");
+        signals.prices().sinkTo(ConsoleBoard.pricesTap()).name("console: prices");
+
+        JobClient job = env.executeAsync("orderflow demo " + String.join(",", config.symbols()));
+        Signal.handle(new Signal("INT"), this::onSignal);
+        Signal.handle(new Signal("TERM"), this::onSignal);
+        System.out.printf("orderflow demo: job %s%n  Web UI   http://127.0.0.1:%d%n  Parquet  %s%n"
+                        + "  Ctrl+C stops it with a savepoint.%n",
+                job.getJobID(), config.webUiPort(), Path.of(config.outputDir()).toAbsolutePath());
+
+        CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
+        while (!finished.isDone() && !stopRequested.isDone()) {
+            try {
+                CompletableFuture.anyOf(finished, stopRequested).get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException tick) {
+                // A replay holds the symbols its recordings hold, whatever SYMBOLS says.
+                System.out.print(ConsoleBoard.render(config.source() == SourceKind.REPLAY ? List.of() : config.symbols()));
+            }
+        }
+        if (stopRequested.isDone() && !finished.isDone()) {
+            System.out.printf("%s: stopping with a savepoint (Ctrl+C again aborts)...%n", stopRequested.get());
+            String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
+                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            System.out.printf("Savepoint: %s%n  resume with the same settings and --resume-from latest (or --resume-from %s)%n",
+                    savepoint, savepoint);
+        }
+        JobExecutionResult result;
+        try {
+            result = finished.get();
+        } catch (Exception e) {
+            LOG.error("The job failed", e);
+            return 1;
+        }
+        long inProgress = countInProgressFiles(Path.of(config.outputDir()));
+        if (inProgress > 0) {
+            LOG.error("{} in-progress Parquet files were left under {}", inProgress, config.outputDir());
+            return 1;
+        }
+        System.out.println("Stopped; every Parquet file is committed.");
+        return FeedReports.of(result).report(System.out, config.allowUnsynced());
+    }
+
+    private void onSignal(Signal signal) {
+        if (!stopRequested.complete("SIG" + signal.getName())) {
+            System.err.println("Second signal: aborting without a savepoint.");
+            Runtime.getRuntime().halt(130);
+        }
+    }
+
+    /** FileSink's files not yet committed by a checkpoint: hidden and named ...inprogress... */
+    static long countInProgressFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().contains(".inprogress")).count();
+        }
+    }
+}

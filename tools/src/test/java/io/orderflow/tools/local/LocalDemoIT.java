@@ -1,0 +1,133 @@
+package io.orderflow.tools.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.testkit.FreePorts;
+import io.orderflow.testkit.Harvest;
+import io.orderflow.testkit.TradeIds;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo as README command 1 runs it, in its own JVM through jobs/demo.sh. The Web UI answers,
+ * Parquet is committed, and SIGTERM stops the job with a savepoint and
+ * exits 0 with every file committed.
+ */
+class LocalDemoIT {
+
+    @TempDir
+    Path tmp;
+
+    private Process demo;
+
+    @AfterEach
+    void killLeftovers() {
+        if (demo != null && demo.isAlive()) {
+            demo.destroyForcibly();
+        }
+    }
+
+    @Test
+    void servesTheWebUiWritesParquetAndStopsGracefullyOnSigterm() throws Exception {
+        int port = FreePorts.next();
+        Path data = tmp.resolve("data");
+        Path log = tmp.resolve("demo.log");
+        demo = start(List.of("--parquet-rotate-sec", "2", "--market-rate", "200",
+                "--output-dir", data.toString(), "--state-dir", tmp.resolve("state").toString(),
+                "--web-ui-port", Integer.toString(port)), log);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest overview = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/overview")).build();
+        Awaitility.await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() ->
+                http.send(overview, HttpResponse.BodyHandlers.ofString()).body().contains("\"state\":\"RUNNING\""));
+        try (Harvest harvest = new Harvest(data)) {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> harvest.committedFiles() >= 3);
+            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(log).contains(" OFI "));
+
+            demo.destroy(); // SIGTERM
+            assertThat(demo.waitFor(3, TimeUnit.MINUTES)).as("demo exited").isTrue();
+            String output = Files.readString(log);
+            assertThat(demo.exitValue()).as(output).isZero();
+            assertThat(output).contains("stopping with a savepoint", "Savepoint: ", "every Parquet file is committed");
+            assertThat(harvest.inProgressFiles()).isZero();
+            assertThat(harvest.prices()).isNotEmpty();
+            assertThat(harvest.ofi()).isNotEmpty();
+            assertThat(harvest.cvd()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void refusesABadConfigurationAtStartSayingWhatToFix() throws Exception {
+        Path log = tmp.resolve("bad.log");
+        demo = start(List.of("--parquet-rotate-sec", "0"), log);
+        assertThat(demo.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(demo.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log))
+                .contains("PARQUET_ROTATE_SEC=0 is out of range", "[1, 3600]", "--parquet-rotate-sec");
+    }
+
+    @Test
+    void resumesFromTheLatestSavepointWithoutDuplicateOrMissingTrades() throws Exception {
+        Path data = tmp.resolve("data");
+        List<String> settings = List.of("--source", "embedded", "--market-rate", "200", "--parquet-rotate-sec", "2",
+                "--output-dir", data.toString(), "--state-dir", tmp.resolve("state").toString(),
+                "--web-ui-port", Integer.toString(FreePorts.next()));
+        try (Harvest harvest = new Harvest(data)) {
+            String first = runUntilThenStop(settings, tmp.resolve("first.log"), () -> harvest.prices().size() > 200);
+            assertThat(first).contains("--resume-from latest");
+            int before = harvest.prices().size();
+
+            List<String> resume = new ArrayList<>(settings);
+            resume.addAll(List.of("--resume-from", "latest"));
+            String second = runUntilThenStop(resume, tmp.resolve("second.log"), () -> harvest.prices().size() > before + 200);
+            assertThat(second).contains("Resuming from the newest savepoint: " + tmp.resolve("state/savepoints").toUri());
+
+            assertThat(harvest.inProgressFiles()).isZero();
+            TradeIds.assertContiguousWithoutDuplicates(harvest.prices(), List.of("BTCUSDT", "ETHUSDT"));
+        }
+    }
+
+    @Test
+    void refusesToResumeFromTheLatestSavepointWhenThereIsNone() throws Exception {
+        Path log = tmp.resolve("none.log");
+        demo = start(List.of("--source", "embedded", "--state-dir", tmp.resolve("empty").toString(),
+                "--web-ui-port", Integer.toString(FreePorts.next()), "--resume-from", "latest"), log);
+        assertThat(demo.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(demo.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log)).contains("RESUME_FROM=latest but there is no savepoint under");
+    }
+
+    /** Runs the demo until {@code done}, stops it with SIGTERM and returns its output once it exited 0. */
+    private String runUntilThenStop(List<String> args, Path log, Callable<Boolean> done) throws Exception {
+        demo = start(args, log);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(done);
+        demo.destroy(); // SIGTERM
+        assertThat(demo.waitFor(3, TimeUnit.MINUTES)).as("demo exited").isTrue();
+        String output = Files.readString(log);
+        assertThat(demo.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    /** README command 1 without its build step (Maven built the project before the ITs). */
+    private static Process start(List<String> args, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of("./jobs/demo.sh"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SKIP_BUILD", "1");
+        return builder.start();
+    }
+}
