@@ -2,12 +2,12 @@ package io.orderflow.job.source;
 
 import io.orderflow.core.feed.MarketFeed;
 import io.orderflow.core.model.MarketEvent;
-import io.orderflow.job.source.enumerator.MarketSplitEnumerator;
+import io.orderflow.job.source.enumerator.StaticSplitEnumerator;
 import io.orderflow.job.source.reader.MarketFeedReader;
 import io.orderflow.job.source.reader.Playback;
 import io.orderflow.job.source.split.FeedSplit;
-import io.orderflow.job.source.split.MarketEnumeratorState;
-import io.orderflow.job.source.split.MarketEnumeratorStateSerializer;
+import io.orderflow.job.source.split.StaticEnumeratorState;
+import io.orderflow.job.source.split.StaticEnumeratorStateSerializer;
 import java.io.IOException;
 import java.util.List;
 import org.apache.flink.api.connector.source.Source;
@@ -26,7 +26,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * <p>Attach it with {@code env.fromSource(source, MarketWatermarks.create(), name)}.
  */
 public abstract class MarketFeedSource<S extends FeedSplit<S>>
-        implements Source<MarketEvent, S, MarketEnumeratorState<S>> {
+        implements Source<MarketEvent, S, StaticEnumeratorState<S>> {
 
     /** Every split from its first event. */
     public abstract List<S> initialSplits();
@@ -42,19 +42,19 @@ public abstract class MarketFeedSource<S extends FeedSplit<S>>
     }
 
     @Override
-    public final SplitEnumerator<S, MarketEnumeratorState<S>> createEnumerator(
+    public final SplitEnumerator<S, StaticEnumeratorState<S>> createEnumerator(
             SplitEnumeratorContext<S> context) {
-        return new MarketSplitEnumerator<>(context, initialSplits());
+        return new StaticSplitEnumerator<>(context, initialSplits(), true);
     }
 
     @Override
-    public final SplitEnumerator<S, MarketEnumeratorState<S>> restoreEnumerator(
-            SplitEnumeratorContext<S> context, MarketEnumeratorState<S> state) {
-        return new MarketSplitEnumerator<>(context, state.unassignedSplits());
+    public final SplitEnumerator<S, StaticEnumeratorState<S>> restoreEnumerator(
+            SplitEnumeratorContext<S> context, StaticEnumeratorState<S> state) {
+        return new StaticSplitEnumerator<>(context, state.unassignedSplits(), true);
     }
 
     @Override
-    public final SimpleVersionedSerializer<MarketEnumeratorState<S>> getEnumeratorCheckpointSerializer() {
-        return new MarketEnumeratorStateSerializer<>(getSplitSerializer());
+    public final SimpleVersionedSerializer<StaticEnumeratorState<S>> getEnumeratorCheckpointSerializer() {
+        return new StaticEnumeratorStateSerializer<>(getSplitSerializer());
     }
 }

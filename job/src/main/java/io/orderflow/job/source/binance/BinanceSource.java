@@ -1,13 +1,13 @@
 package io.orderflow.job.source.binance;
 
 import io.orderflow.core.model.MarketEvent;
-import io.orderflow.job.source.binance.enumerator.BinanceSplitEnumerator;
 import io.orderflow.job.source.binance.enumerator.SplitPlanner;
 import io.orderflow.job.source.binance.reader.BinanceSourceReader;
-import io.orderflow.job.source.binance.split.BinanceEnumeratorState;
-import io.orderflow.job.source.binance.split.BinanceEnumeratorStateSerializer;
 import io.orderflow.job.source.binance.split.BinanceSplit;
 import io.orderflow.job.source.binance.split.BinanceSplitSerializer;
+import io.orderflow.job.source.enumerator.StaticSplitEnumerator;
+import io.orderflow.job.source.split.StaticEnumeratorState;
+import io.orderflow.job.source.split.StaticEnumeratorStateSerializer;
 import java.util.List;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -31,7 +31,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * {@code endTimeMs} is set. Attach it with
  * {@code env.fromSource(source, MarketWatermarks.create(), "binance").uid(..)}.
  */
-public final class BinanceSource implements Source<MarketEvent, BinanceSplit, BinanceEnumeratorState> {
+public final class BinanceSource implements Source<MarketEvent, BinanceSplit, StaticEnumeratorState<BinanceSplit>> {
 
     private final BinanceSourceConfig config;
 
@@ -63,15 +63,15 @@ public final class BinanceSource implements Source<MarketEvent, BinanceSplit, Bi
     }
 
     @Override
-    public SplitEnumerator<BinanceSplit, BinanceEnumeratorState> createEnumerator(
+    public SplitEnumerator<BinanceSplit, StaticEnumeratorState<BinanceSplit>> createEnumerator(
             SplitEnumeratorContext<BinanceSplit> context) {
-        return new BinanceSplitEnumerator(context, initialSplits(), config.isBounded());
+        return new StaticSplitEnumerator<>(context, initialSplits(), config.isBounded());
     }
 
     @Override
-    public SplitEnumerator<BinanceSplit, BinanceEnumeratorState> restoreEnumerator(
-            SplitEnumeratorContext<BinanceSplit> context, BinanceEnumeratorState state) {
-        return new BinanceSplitEnumerator(context, state.unassignedSplits(), config.isBounded());
+    public SplitEnumerator<BinanceSplit, StaticEnumeratorState<BinanceSplit>> restoreEnumerator(
+            SplitEnumeratorContext<BinanceSplit> context, StaticEnumeratorState<BinanceSplit> state) {
+        return new StaticSplitEnumerator<>(context, state.unassignedSplits(), config.isBounded());
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class BinanceSource implements Source<MarketEvent, BinanceSplit, Bi
     }
 
     @Override
-    public SimpleVersionedSerializer<BinanceEnumeratorState> getEnumeratorCheckpointSerializer() {
-        return BinanceEnumeratorStateSerializer.INSTANCE;
+    public SimpleVersionedSerializer<StaticEnumeratorState<BinanceSplit>> getEnumeratorCheckpointSerializer() {
+        return new StaticEnumeratorStateSerializer<>(BinanceSplitSerializer.INSTANCE);
     }
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.core.exchange.binance.MarketType;
 import io.orderflow.core.exchange.binance.wire.StreamKind;
+import io.orderflow.job.source.binance.split.BinanceSplit;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.ReaderInfo;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.junit.jupiter.api.Test;
 
 class BinanceSourceBuilderTest {
@@ -38,6 +42,25 @@ class BinanceSourceBuilderTest {
                 .isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
         assertThat(BinanceSource.builder().symbols(SYMBOLS).endTimeMs(1_800_000_000_000L).build().getBoundedness())
                 .isEqualTo(Boundedness.BOUNDED);
+    }
+
+    @Test
+    void onlyABoundedRunTellsItsReadersThatNoMoreSplitsWillCome() throws Exception {
+        try (MockSplitEnumeratorContext<BinanceSplit> unbounded = new MockSplitEnumeratorContext<>(3);
+                MockSplitEnumeratorContext<BinanceSplit> bounded = new MockSplitEnumeratorContext<>(3)) {
+            register(unbounded, BinanceSource.builder().symbols(SYMBOLS).build().createEnumerator(unbounded), 2);
+            register(bounded, BinanceSource.builder().symbols(SYMBOLS).endTimeMs(1_800_000_000_000L).build()
+                    .createEnumerator(bounded), 2);
+
+            assertThat(unbounded.hasNoMoreSplits(2)).isFalse();
+            assertThat(bounded.hasNoMoreSplits(2)).isTrue();
+        }
+    }
+
+    private static void register(MockSplitEnumeratorContext<BinanceSplit> context,
+            SplitEnumerator<BinanceSplit, ?> enumerator, int subtask) {
+        context.registerReader(new ReaderInfo(subtask, "localhost"));
+        enumerator.addReader(subtask);
     }
 
     @Test

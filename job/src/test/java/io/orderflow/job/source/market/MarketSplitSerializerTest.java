@@ -3,8 +3,8 @@ package io.orderflow.job.source.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.orderflow.job.source.split.MarketEnumeratorState;
-import io.orderflow.job.source.split.MarketEnumeratorStateSerializer;
+import io.orderflow.job.source.split.StaticEnumeratorState;
+import io.orderflow.job.source.split.StaticEnumeratorStateSerializer;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,22 +26,22 @@ class MarketSplitSerializerTest {
 
     @Test
     void enumeratorStateSurvivesARoundTrip() throws IOException {
-        MarketEnumeratorStateSerializer<MarketSplit> serializer =
-                new MarketEnumeratorStateSerializer<>(MarketSplitSerializer.INSTANCE);
-        MarketEnumeratorState<MarketSplit> state = new MarketEnumeratorState<>(List.of(BTC, ETH));
+        StaticEnumeratorStateSerializer<MarketSplit> serializer =
+                new StaticEnumeratorStateSerializer<>(MarketSplitSerializer.INSTANCE);
+        StaticEnumeratorState<MarketSplit> state = new StaticEnumeratorState<>(List.of(BTC, ETH));
 
         byte[] bytes = serializer.serialize(state);
-        MarketEnumeratorState<MarketSplit> copy = serializer.deserialize(serializer.getVersion(), bytes);
+        StaticEnumeratorState<MarketSplit> copy = serializer.deserialize(serializer.getVersion(), bytes);
 
         assertThat(copy.unassignedSplits()).containsExactly(BTC, ETH);
     }
 
     @Test
     void emptyEnumeratorStateSurvivesARoundTrip() throws IOException {
-        MarketEnumeratorStateSerializer<MarketSplit> serializer =
-                new MarketEnumeratorStateSerializer<>(MarketSplitSerializer.INSTANCE);
+        StaticEnumeratorStateSerializer<MarketSplit> serializer =
+                new StaticEnumeratorStateSerializer<>(MarketSplitSerializer.INSTANCE);
 
-        byte[] bytes = serializer.serialize(new MarketEnumeratorState<>(List.of()));
+        byte[] bytes = serializer.serialize(new StaticEnumeratorState<>(List.of()));
 
         assertThat(serializer.deserialize(serializer.getVersion(), bytes).unassignedSplits()).isEmpty();
     }

@@ -1,46 +1,29 @@
 package io.orderflow.job.source.binance.split;
 
 import io.orderflow.core.exchange.binance.BinanceRoute;
+import io.orderflow.job.source.split.SingleVersionSerializer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Serialises a {@link BinanceSplit} for checkpoints: route by name, index, streams, then the last
  * trade ids. Version 1.
  */
-public final class BinanceSplitSerializer implements SimpleVersionedSerializer<BinanceSplit> {
+public final class BinanceSplitSerializer extends SingleVersionSerializer<BinanceSplit> {
 
     public static final BinanceSplitSerializer INSTANCE = new BinanceSplitSerializer();
 
-    private static final int VERSION = 1;
-
-    @Override
-    public int getVersion() {
-        return VERSION;
+    private BinanceSplitSerializer() {
+        super(1);
     }
 
     @Override
-    public byte[] serialize(BinanceSplit split) throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        write(split, out);
-        return out.getCopyOfBuffer();
-    }
-
-    @Override
-    public BinanceSplit deserialize(int version, byte[] serialized) throws IOException {
-        checkVersion(version);
-        return read(new DataInputDeserializer(serialized));
-    }
-
-    static void write(BinanceSplit split, DataOutputView out) throws IOException {
+    protected void write(BinanceSplit split, DataOutputView out) throws IOException {
         out.writeUTF(split.route().name());
         out.writeInt(split.index());
         out.writeInt(split.streams().size());
@@ -54,7 +37,8 @@ public final class BinanceSplitSerializer implements SimpleVersionedSerializer<B
         }
     }
 
-    static BinanceSplit read(DataInputView in) throws IOException {
+    @Override
+    protected BinanceSplit read(DataInputView in) throws IOException {
         BinanceRoute route;
         String routeName = in.readUTF();
         try {
@@ -74,11 +58,5 @@ public final class BinanceSplitSerializer implements SimpleVersionedSerializer<B
             lastTradeIds.put(in.readUTF(), in.readLong());
         }
         return new BinanceSplit(route, index, streams, lastTradeIds);
-    }
-
-    static void checkVersion(int version) throws IOException {
-        if (version != VERSION) {
-            throw new IOException("unknown serialisation version " + version + ", this code reads " + VERSION);
-        }
     }
 }

@@ -7,9 +7,9 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * What the enumerator checkpoints: the splits no reader holds yet. Assigned splits are checkpointed
  * by their readers, with their progress.
  */
-public record MarketEnumeratorState<S extends SourceSplit>(List<S> unassignedSplits) {
+public record StaticEnumeratorState<S extends SourceSplit>(List<S> unassignedSplits) {
 
-    public MarketEnumeratorState {
+    public StaticEnumeratorState {
         unassignedSplits = List.copyOf(unassignedSplits);
     }
 }

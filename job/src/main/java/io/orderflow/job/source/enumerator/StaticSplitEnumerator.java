@@ -1,6 +1,6 @@
 package io.orderflow.job.source.enumerator;
 
-import io.orderflow.job.source.split.MarketEnumeratorState;
+import io.orderflow.job.source.split.StaticEnumeratorState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +14,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out a fixed set of splits (a symbol's market, a recording) round robin over the readers:
- * split i goes to subtask {@code i % parallelism}. A reader gets all its splits in one
- * {@code assignSplits} call when it registers, then the signal that no more will come: the set
- * never grows. Splits a failed reader gives back return to that subtask when its replacement
- * registers.
+ * Hands out a fixed set of splits (a symbol's market, a recording, a Binance connection) round robin
+ * over the readers: split i goes to subtask {@code i % parallelism}. A reader gets all its splits in
+ * one {@code assignSplits} call when it registers (one call per split would make a Binance reader
+ * reconnect once per split). Splits a failed reader gives back return to that subtask when its
+ * replacement registers. The set never grows; whether readers are told so depends on the source
+ * (see the constructor).
  */
-public final class MarketSplitEnumerator<S extends SourceSplit>
-        implements SplitEnumerator<S, MarketEnumeratorState<S>> {
+public final class StaticSplitEnumerator<S extends SourceSplit>
+        implements SplitEnumerator<S, StaticEnumeratorState<S>> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MarketSplitEnumerator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StaticSplitEnumerator.class);
 
     private final SplitEnumeratorContext<S> context;
+    private final boolean readersMayFinish;
 
     /** Splits waiting for their reader to register, by subtask. */
     private final Map<Integer, List<S>> pending = new TreeMap<>();
 
-    public MarketSplitEnumerator(SplitEnumeratorContext<S> context, List<S> unassigned) {
+    /**
+     * @param readersMayFinish whether a reader is told, once it has its splits, that no more will
+     *     come, so that it finishes when they end. An unbounded live source says no: a reader without
+     *     splits must stay, or a job restored with them could not hand it any.
+     */
+    public StaticSplitEnumerator(SplitEnumeratorContext<S> context, List<S> unassigned, boolean readersMayFinish) {
         this.context = context;
+        this.readersMayFinish = readersMayFinish;
         int parallelism = context.currentParallelism();
         for (int i = 0; i < unassigned.size(); i++) {
             pendingFor(i % parallelism).add(unassigned.get(i));
@@ -50,7 +58,9 @@ public final class MarketSplitEnumerator<S extends SourceSplit>
             LOG.info("Assigning {} splits to reader {}: {}", splits.size(), subtaskId, ids(splits));
             context.assignSplits(new SplitsAssignment<>(Map.of(subtaskId, splits)));
         }
-        context.signalNoMoreSplits(subtaskId);
+        if (readersMayFinish) {
+            context.signalNoMoreSplits(subtaskId);
+        }
     }
 
     @Override
@@ -67,10 +77,10 @@ public final class MarketSplitEnumerator<S extends SourceSplit>
     public void handleSplitRequest(int subtaskId, String requesterHostname) {}
 
     @Override
-    public MarketEnumeratorState<S> snapshotState(long checkpointId) {
+    public StaticEnumeratorState<S> snapshotState(long checkpointId) {
         List<S> unassigned = new ArrayList<>();
         pending.values().forEach(unassigned::addAll);
-        return new MarketEnumeratorState<>(unassigned);
+        return new StaticEnumeratorState<>(unassigned);
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumeratorContext;
 import org.junit.jupiter.api.Test;
 
-class MarketSplitEnumeratorTest {
+class StaticSplitEnumeratorTest {
 
     private static final MarketSplit BTC = split("BTCUSDT");
     private static final MarketSplit ETH = split("ETHUSDT");
@@ -19,7 +19,7 @@ class MarketSplitEnumeratorTest {
     @Test
     void spreadsSplitsRoundRobinInOneAssignmentPerReader() {
         RecordingContext context = new RecordingContext(2);
-        MarketSplitEnumerator<MarketSplit> enumerator = new MarketSplitEnumerator<>(context, List.of(BTC, ETH, SOL));
+        StaticSplitEnumerator<MarketSplit> enumerator = new StaticSplitEnumerator<>(context, List.of(BTC, ETH, SOL), true);
         enumerator.start();
 
         register(context, enumerator, 1);
@@ -36,7 +36,7 @@ class MarketSplitEnumeratorTest {
     @Test
     void snapshotHoldsTheSplitsOfReadersNotRegisteredYet() {
         RecordingContext context = new RecordingContext(2);
-        MarketSplitEnumerator<MarketSplit> enumerator = new MarketSplitEnumerator<>(context, List.of(BTC, ETH, SOL));
+        StaticSplitEnumerator<MarketSplit> enumerator = new StaticSplitEnumerator<>(context, List.of(BTC, ETH, SOL), true);
 
         register(context, enumerator, 0);
 
@@ -46,7 +46,7 @@ class MarketSplitEnumeratorTest {
     @Test
     void readerWithoutSplitsIsToldNoneWillCome() {
         RecordingContext context = new RecordingContext(3);
-        MarketSplitEnumerator<MarketSplit> enumerator = new MarketSplitEnumerator<>(context, List.of(BTC, ETH));
+        StaticSplitEnumerator<MarketSplit> enumerator = new StaticSplitEnumerator<>(context, List.of(BTC, ETH), true);
 
         register(context, enumerator, 2);
 
@@ -55,9 +55,22 @@ class MarketSplitEnumeratorTest {
     }
 
     @Test
+    void readersOfAnUnboundedLiveSourceAreNotToldNoneWillCome() {
+        RecordingContext context = new RecordingContext(3);
+        StaticSplitEnumerator<MarketSplit> enumerator = new StaticSplitEnumerator<>(context, List.of(BTC, ETH), false);
+
+        register(context, enumerator, 0);
+        register(context, enumerator, 2);
+
+        assertThat(context.assignments).containsExactly(Map.of(0, List.of(BTC)));
+        assertThat(context.getSplitAssignments().get(0).hasReceivedNoMoreSplitsSignal()).isFalse();
+        assertThat(context.getSplitAssignments()).as("nothing at all for reader 2").doesNotContainKey(2);
+    }
+
+    @Test
     void splitsGivenBackGoToTheReplacementReader() {
         RecordingContext context = new RecordingContext(2);
-        MarketSplitEnumerator<MarketSplit> enumerator = new MarketSplitEnumerator<>(context, List.of(BTC, ETH, SOL));
+        StaticSplitEnumerator<MarketSplit> enumerator = new StaticSplitEnumerator<>(context, List.of(BTC, ETH, SOL), true);
         register(context, enumerator, 0);
         register(context, enumerator, 1);
         MarketSplit btcMidway = BTC.withEventsEmitted(500);
@@ -70,7 +83,7 @@ class MarketSplitEnumeratorTest {
         assertThat(enumerator.snapshotState(3).unassignedSplits()).isEmpty();
     }
 
-    private static void register(RecordingContext context, MarketSplitEnumerator<MarketSplit> enumerator, int subtask) {
+    private static void register(RecordingContext context, StaticSplitEnumerator<MarketSplit> enumerator, int subtask) {
         context.registerReader(subtask, "localhost");
         enumerator.addReader(subtask);
     }
