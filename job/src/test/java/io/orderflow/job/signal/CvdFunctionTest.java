@@ -183,14 +183,7 @@ class CvdFunctionTest {
     void resumedWithAnotherSettingTheRowsFollowIt(RobustScaleSettings after) throws Exception {
         List<Trade> trades = randomTrades();
         int cut = 123;
-        var first = harness(ZMode.DELTA, BEFORE, null);
-        KeyedHarness.feed(first, trades.subList(0, cut), Trade::eventTimeMs);
-        OperatorSubtaskState snapshot = first.snapshot(1L, cut);
-        first.close();
-        var resumed = harness(ZMode.DELTA, after, snapshot);
-        KeyedHarness.feed(resumed, trades.subList(cut, trades.size()), Trade::eventTimeMs);
-        List<CvdRow> rows = List.copyOf(resumed.extractOutputValues());
-        resumed.close();
+        List<CvdRow> rows = resumedAt(cut, trades, ZMode.DELTA, after);
 
         Map<String, RobustZScore> scores = new HashMap<>();
         List<List<Object>> expected = new ArrayList<>();
@@ -218,14 +211,7 @@ class CvdFunctionTest {
     void resumedWithAnotherZModeTheRowsScoreTheOtherQuantity() throws Exception {
         List<Trade> trades = randomTrades();
         int cut = 123;
-        var first = harness(ZMode.DELTA, BEFORE, null);
-        KeyedHarness.feed(first, trades.subList(0, cut), Trade::eventTimeMs);
-        OperatorSubtaskState snapshot = first.snapshot(1L, cut);
-        first.close();
-        var resumed = harness(ZMode.LEVEL, BEFORE, snapshot);
-        KeyedHarness.feed(resumed, trades.subList(cut, trades.size()), Trade::eventTimeMs);
-        List<CvdRow> rows = List.copyOf(resumed.extractOutputValues());
-        resumed.close();
+        List<CvdRow> rows = resumedAt(cut, trades, ZMode.LEVEL, BEFORE);
 
         Map<String, RobustZScore> scores = new HashMap<>();
         Map<String, Double> cvd = new HashMap<>();
@@ -240,6 +226,20 @@ class CvdFunctionTest {
             }
         }
         assertThat(rows.stream().map(r -> List.of(r.cvd(), r.zRaw(), r.zCvd())).toList()).isEqualTo(expected);
+    }
+
+    /** The rows after a resume at trade {@code cut}: delta mode and {@link #BEFORE} up to it, then the given ones. */
+    private static List<CvdRow> resumedAt(int cut, List<Trade> trades, ZMode zMode, RobustScaleSettings settings)
+            throws Exception {
+        var first = harness(ZMode.DELTA, BEFORE, null);
+        KeyedHarness.feed(first, trades.subList(0, cut), Trade::eventTimeMs);
+        OperatorSubtaskState snapshot = first.snapshot(1L, cut);
+        first.close();
+        var resumed = harness(zMode, settings, snapshot);
+        KeyedHarness.feed(resumed, trades.subList(cut, trades.size()), Trade::eventTimeMs);
+        List<CvdRow> rows = List.copyOf(resumed.extractOutputValues());
+        resumed.close();
+        return rows;
     }
 
     /** Trades of two symbols, interleaved, 7 ms apart. */
