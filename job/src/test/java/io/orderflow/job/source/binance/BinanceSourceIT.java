@@ -78,10 +78,13 @@ class BinanceSourceIT {
         JobClient job = env.executeAsync("twenty drops");
         try {
             for (int drop = 1; drop <= DROPS; drop++) {
-                // Each cut lands on a live connection that has delivered some trades since the last one.
+                // Each cut lands on a connection opened after the previous cut, once it has delivered trades:
+                // trades still on their way from the old one must not pass for the new one's.
+                int reconnects = drop - 1;
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                        counter(job, BinanceSourceMetrics.WS_RECONNECTS) >= reconnects && exchange.connectionCount() == 1);
                 int emitted = tradeCount("drops");
-                Awaitility.await().atMost(Duration.ofSeconds(30))
-                        .until(() -> exchange.connectionCount() == 1 && tradeCount("drops") >= emitted + 20);
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tradeCount("drops") >= emitted + 20);
                 exchange.dropConnections();
             }
             for (String symbol : SYMBOLS) {

@@ -65,13 +65,7 @@ final class TradeSequencer {
             if (pages != null && !backfill(id, out)) {
                 return false;
             }
-            long missing = id - lastId - 1;
-            if (missing > 0) {
-                stats.tradeGaps += missing;
-                metrics.tradeGap(missing);
-                LOG.warn("{}: {} trade(s) missing before id {} (last emitted {}){}", symbol, missing, id, lastId,
-                        pages == null ? "; raw @trade ids cannot be back-filled" : "");
-            }
+            countGap(id);
         }
         return emit(trade, out);
     }
@@ -94,6 +88,7 @@ final class TradeSequencer {
                     break;
                 }
                 if (!seen.contains(trade.tradeId())) {
+                    countGap(trade.tradeId()); // a page that starts late: the exchange no longer has those
                     if (!emit(trade, out)) {
                         return false;
                     }
@@ -109,6 +104,17 @@ final class TradeSequencer {
         LOG.info("{}: back-filled {} trade(s), ids {}..{}, before trade {}", symbol, filled, firstMissing, lastId,
                 liveId);
         return true;
+    }
+
+    /** Counts and logs the ids missing between the last trade emitted and {@code nextId}, if any. */
+    private void countGap(long nextId) {
+        long missing = nextId - lastId - 1;
+        if (missing > 0) {
+            stats.tradeGaps += missing;
+            metrics.tradeGap(missing);
+            LOG.warn("{}: {} trade(s) missing before id {} (last emitted {}){}", symbol, missing, nextId, lastId,
+                    pages == null ? "; raw @trade ids cannot be back-filled" : "");
+        }
     }
 
     private boolean emit(Trade trade, FeedOutput out) {

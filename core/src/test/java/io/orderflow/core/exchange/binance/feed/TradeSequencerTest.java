@@ -72,6 +72,19 @@ class TradeSequencerTest {
     }
 
     @Test
+    void tradesTheExchangeHasPrunedBeforeItsFirstPageAreCountedAsAGap() {
+        // The exchange keeps ids 6 on: asked from 4, it answers from 6.
+        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100,
+                fromId -> history.subList((int) Math.max(fromId, 6) - 1, 10), metrics, new SymbolStats());
+
+        live(sequencer, 3, 11);
+
+        assertThat(emittedIds()).containsExactly(3L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(metrics.count("tradeGap")).isEqualTo(2);
+        assertThat(metrics.count("backfilled")).isEqualTo(5);
+    }
+
+    @Test
     void aFailedBackFillIsGivenUpAndItsTradesCountedAsAGap() {
         List<Long> attempts = new ArrayList<>();
         TradeSequencer sequencer = new TradeSequencer("BTCUSDT", TradeSequencer.NONE, 100, fromId -> {
