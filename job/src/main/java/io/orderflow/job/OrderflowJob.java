@@ -28,6 +28,7 @@ import io.orderflow.job.sink.RowKinds;
 import io.orderflow.job.source.MarketWatermarks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -225,11 +226,13 @@ public final class OrderflowJob {
         return streams.size() == 1 ? first : first.union(streams.subList(1, streams.size()).toArray(DataStream[]::new));
     }
 
-    /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration behind it. */
+    /** Snappy Parquet under OUTPUT_DIR, each file's footer naming the configuration and the source behind it. */
     public static Sinks parquetSinks(OrderflowConfig config) {
         String dir = config.outputDir();
         String fingerprint = config.fingerprint();
-        Map<String, String> footer = Map.of("orderflow.config", config.toMap().toString());
+        Map<String, String> footer = Map.of(
+                "orderflow.config", config.toMap().toString(),
+                ParquetSinks.SOURCE_KEY, config.source().name().toLowerCase(Locale.ROOT));
         return new Sinks(
                 ParquetSinks.forKind(RowKinds.PRICES, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.OFI, dir, fingerprint, footer),

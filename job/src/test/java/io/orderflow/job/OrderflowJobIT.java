@@ -148,18 +148,21 @@ class OrderflowJobIT {
     }
 
     @Test
-    void everyFooterCarriesTheConfigFingerprint() throws Exception {
-        List<String> fingerprints = harvest.query(
-                "SELECT DISTINCT decode(value) FROM parquet_kv_metadata(FILES)"
-                        + " WHERE decode(key) = '" + ParquetSinks.FINGERPRINT_KEY + "'",
+    void everyFooterCarriesTheConfigFingerprintAndTheSource() throws Exception {
+        assertThat(footerValues(ParquetSinks.FINGERPRINT_KEY)).containsExactly(config.fingerprint());
+        assertThat(footerValues(ParquetSinks.SOURCE_KEY)).containsExactly("embedded");
+        for (String key : List.of(ParquetSinks.FINGERPRINT_KEY, ParquetSinks.SOURCE_KEY)) {
+            List<Long> filesWithout = harvest.query(
+                    "SELECT count(*) FROM (SELECT file_name FROM parquet_metadata(FILES) EXCEPT"
+                            + " SELECT file_name FROM parquet_kv_metadata(FILES) WHERE decode(key) = '" + key + "')",
+                    rs -> rs.getLong(1));
+            assertThat(filesWithout).as(key).containsExactly(0L);
+        }
+    }
+
+    private static List<String> footerValues(String key) throws Exception {
+        return harvest.query("SELECT DISTINCT decode(value) FROM parquet_kv_metadata(FILES) WHERE decode(key) = '" + key + "'",
                 rs -> rs.getString(1));
-        assertThat(fingerprints).containsExactly(config.fingerprint());
-        List<Long> filesWithout = harvest.query(
-                "SELECT count(*) FROM (SELECT file_name FROM parquet_metadata(FILES) EXCEPT"
-                        + " SELECT file_name FROM parquet_kv_metadata(FILES) WHERE decode(key) = '"
-                        + ParquetSinks.FINGERPRINT_KEY + "')",
-                rs -> rs.getLong(1));
-        assertThat(filesWithout).containsExactly(0L);
     }
 
     private static List<String> describe(String kind) throws Exception {

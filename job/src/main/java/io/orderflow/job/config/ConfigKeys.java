@@ -129,6 +129,8 @@ final class ConfigKeys {
             "WEB_UI_PORT", ValueType.integer(1, 65_535), "8081",
             "port of the Flink Web UI in local runs")
             .operational();
+    // Not operational, so in the fingerprint: synthetic, recorded and live markets give different
+    // rows from the same signal settings, and a harvest must not pass for one configuration across them.
     static final ConfigKey<SourceKind> SOURCE = ConfigKey.of(
             "SOURCE", ValueType.choice(SourceKind.class), "embedded",
             "where market data comes from: the embedded synthetic market, Binance over WebSocket,"

@@ -28,6 +28,9 @@ public final class ParquetSinks {
     /** Footer key: the kind of rows in the file. */
     public static final String KIND_KEY = "orderflow.kind";
 
+    /** Footer key: the source the rows came from ({@code embedded}, {@code loopback}, {@code replay}, {@code binance}). */
+    public static final String SOURCE_KEY = "orderflow.source";
+
     private static final Logger LOG = LoggerFactory.getLogger(ParquetSinks.class);
 
     private ParquetSinks() {}
