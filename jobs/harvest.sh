@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A harvest on this machine, without a cluster: the job with the harvest profile in a local Flink
 # MiniCluster (Web UI on http://127.0.0.1:8081), Parquet under OUTPUT_DIR (./data).
-#   ./jobs/harvest.sh --source binance                 live Binance (needs the internet)
-#   ./jobs/harvest.sh --source binance --resume-from latest
+#   ./jobs/harvest.sh                          live Binance USD-M futures (the profile's source; needs the internet)
+#   ./jobs/harvest.sh --resume-from latest
 # Ctrl+C or SIGTERM stops it with a savepoint under STATE_DIR/savepoints (./state): every Parquet
 # file is committed, none is left in progress. Resuming continues from that savepoint: the source
 # back-fills the trades made meanwhile, and nothing is written twice.

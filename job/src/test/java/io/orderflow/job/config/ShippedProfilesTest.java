@@ -2,6 +2,7 @@ package io.orderflow.job.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.core.exchange.binance.MarketType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,5 +45,15 @@ class ShippedProfilesTest {
 
         assertThat(harvest.parquetRotateSec()).isEqualTo(60);
         assertThat(harvest.runDuration()).isEmpty();
+    }
+
+    @Test
+    void harvestProfileHarvestsLiveBinanceFuturesUnlessToldOtherwise() {
+        OrderflowConfig harvest = OrderflowConfig.load(new String[] {"--profile", "harvest"}, Map.of());
+        OrderflowConfig synthetic = OrderflowConfig.load(new String[] {"--profile", "harvest", "--source", "embedded"}, Map.of());
+
+        assertThat(harvest.source()).isEqualTo(SourceKind.BINANCE);
+        assertThat(harvest.binanceMarket()).isEqualTo(MarketType.USDM);
+        assertThat(synthetic.source()).isEqualTo(SourceKind.EMBEDDED);
     }
 }
