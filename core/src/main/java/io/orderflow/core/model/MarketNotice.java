@@ -1,5 +1,7 @@
 package io.orderflow.core.model;
 
+import java.util.Collection;
+
 /**
  * Something that happened, to the feed (a book resync, a late trade, a data gap) or in the market (a
  * swing pivot, a divergence, an anomaly), kept in the output as a row of the {@code events} kind.
@@ -9,6 +11,9 @@ package io.orderflow.core.model;
  * @param metaJson the figures behind it, as a JSON object
  */
 public record MarketNotice(String symbol, long timeMs, String type, String metaJson) {
+
+    /** A live WebSocket connection was lost and came back: its symbols' data has a gap (live sources only). */
+    public static final String WS_RECONNECT = "ws_reconnect";
 
     public static final String BOOK_RESYNC = "book_resync";
     /** A symbol's depth did not give a synced book within the sync timeout, or never did. */
@@ -52,6 +57,24 @@ public record MarketNotice(String symbol, long timeMs, String type, String metaJ
     public static MarketNotice bookUnsynced(String symbol, long timeMs, String reason, String figures) {
         String meta = "{\"symbol\":\"" + symbol + "\",\"reason\":\"" + reason + "\"," + figures + "}";
         return new MarketNotice(symbol, timeMs, BOOK_UNSYNCED, meta);
+    }
+
+    /**
+     * A {@link #WS_RECONNECT} notice, for one of the symbols the connection serves.
+     *
+     * @param timeMs receive time of the last message before the loss: where the gap starts
+     * @param connection the connection (the source's split id, e.g. {@code usdm-public-0})
+     * @param route its route, e.g. {@code usdm-public}
+     * @param cause why the connection was lost, as the source logged it
+     * @param downMs from the loss to the new connection's opening
+     * @param gapMs from {@code timeMs} to the new connection's opening: no message came meanwhile
+     * @param symbols every symbol the connection serves
+     */
+    public static MarketNotice wsReconnect(String symbol, long timeMs, String connection, String route, String cause,
+            long downMs, long gapMs, Collection<String> symbols) {
+        String meta = MetaJson.of(symbol).put("connection", connection).put("route", route).put("cause", cause)
+                .put("down_ms", downMs).put("gap_ms", gapMs).put("symbols", symbols).toString();
+        return new MarketNotice(symbol, timeMs, WS_RECONNECT, meta);
     }
 
     /** A {@link #FEED_SUMMARY} notice; {@code figures} are JSON members. */

@@ -1,7 +1,9 @@
 package io.orderflow.core.model;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
 
 /**
  * Builds the {@code meta_json} of an {@code events} row: the figures behind the event, as one JSON
@@ -34,6 +36,13 @@ public final class MetaJson {
         } else {
             node.putNull(key);
         }
+        return this;
+    }
+
+    /** The values as a JSON array of strings. */
+    public MetaJson put(String key, Collection<String> values) {
+        ArrayNode array = node.putArray(key);
+        values.forEach(array::add);
         return this;
     }
 

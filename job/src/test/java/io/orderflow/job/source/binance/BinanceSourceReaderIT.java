@@ -2,6 +2,8 @@ package io.orderflow.job.source.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.core.exchange.binance.MarketType;
 import io.orderflow.core.exchange.binance.wire.StreamKind;
 import io.orderflow.core.model.MarketNotice;
@@ -58,6 +60,7 @@ class BinanceSourceReaderIT {
         awaitTrades("BTCUSDT", 20);
         int accepted = exchange.totalConnectionsAccepted();
 
+        long droppedAtMs = System.currentTimeMillis();
         long droppedAt = System.nanoTime();
         exchange.dropConnections();
         await(Duration.ofSeconds(2)).until(polling(() -> exchange.totalConnectionsAccepted() > accepted));
@@ -66,9 +69,28 @@ class BinanceSourceReaderIT {
         assertThat(reconnectMs).as("reconnect latency, ms").isBetween(700L, 2_000L);
         long lastBefore = exchange.lastTradeId("BTCUSDT");
         await(Duration.ofSeconds(10)).until(polling(() -> reader.count(BinanceSourceMetrics.WS_RECONNECTS) == 1
-                && last(reader.tradeIds("BTCUSDT")) > lastBefore + 10));
+                && last(reader.tradeIds("BTCUSDT")) > lastBefore + 10 && reconnectNotices().size() == SYMBOLS.size()));
         assertContiguousWithoutDuplicates("BTCUSDT");
         assertContiguousWithoutDuplicates("ETHUSDT");
+        assertTheReconnectIsInTheData(droppedAtMs, reconnectMs);
+    }
+
+    /** One ws_reconnect notice per symbol of the one spot connection: the drop, its cause, how long it was down. */
+    private void assertTheReconnectIsInTheData(long droppedAtMs, long reconnectMs) throws Exception {
+        List<MarketNotice> reconnects = reconnectNotices();
+        assertThat(reconnects).extracting(MarketNotice::symbol).containsExactlyElementsOf(SYMBOLS);
+        for (MarketNotice notice : reconnects) {
+            JsonNode meta = new ObjectMapper().readTree(notice.metaJson());
+            assertThat(meta.path("connection").asText()).isEqualTo("spot-0");
+            // A dropped socket is reported closed (1006) or failed, or else the watchdog hears the silence.
+            assertThat(meta.path("cause").asText()).containsAnyOf("1006", "connection failed", "nothing received");
+            // The default backoff (1 s ± 20 %) after noticing the drop, at most the 0.5 s watchdog later.
+            assertThat(meta.path("down_ms").asLong()).isBetween(800L, reconnectMs);
+            assertThat(meta.path("gap_ms").asLong()).isGreaterThanOrEqualTo(meta.path("down_ms").asLong());
+            assertThat(notice.timeMs()).as("the gap starts at the last message before the drop")
+                    .isBetween(droppedAtMs - 1_000, droppedAtMs + 500);
+            assertThat(meta.path("symbols")).extracting(JsonNode::asText).containsExactlyElementsOf(SYMBOLS);
+        }
     }
 
     @Test
@@ -86,8 +108,11 @@ class BinanceSourceReaderIT {
 
         assertThat(replacedMs).as("silence until replaced, ms").isBetween(1_000L, 3_000L);
         long lastBefore = exchange.lastTradeId("BTCUSDT");
-        await(Duration.ofSeconds(10)).until(polling(() -> last(reader.tradeIds("BTCUSDT")) > lastBefore + 10));
+        await(Duration.ofSeconds(10)).until(polling(() -> last(reader.tradeIds("BTCUSDT")) > lastBefore + 10
+                && !reconnectNotices().isEmpty()));
         assertThat(reader.count(BinanceSourceMetrics.WS_RECONNECTS)).isPositive();
+        assertThat(reconnectNotices()).allSatisfy(notice ->
+                assertThat(notice.metaJson()).contains("\"cause\":\"nothing received for "));
         assertContiguousWithoutDuplicates("BTCUSDT");
     }
 
@@ -279,6 +304,10 @@ class BinanceSourceReaderIT {
         assertThat(reader.events()).filteredOn(e -> e.book() != null)
                 .allSatisfy(e -> assertThat(e.book().levels()).isEqualTo(5));
         assertContiguous("ETHUSDT"); // raw trade ids, not the aggregate ids the exchange lists
+    }
+
+    private List<MarketNotice> reconnectNotices() {
+        return reader.notices().stream().filter(notice -> notice.type().equals(MarketNotice.WS_RECONNECT)).toList();
     }
 
     private StubServer startStub(Consumer<WebSocket> onOpen) {

@@ -2,6 +2,7 @@ package io.orderflow.job.source.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.core.exchange.binance.MarketType;
 import io.orderflow.core.exchange.binance.feed.FeedSettings;
 import io.orderflow.core.exchange.binance.feed.SymbolStats;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Live and replay are one feed: a live run against the loopback exchange with CAPTURE on, through
  * dropped connections (so trades are back-filled and books resynced over REST) and a lost diff, then
  * a replay of what it captured (the {@code raw} kind, as its Parquet sink wrote it), give the same
- * trades, books and notices, in the same order, symbol by symbol.
+ * trades, books and notices, in the same order, symbol by symbol. The live run's reconnects are its
+ * own: it writes them down ({@code ws_reconnect}), and the replay, which has no connection, does not.
  */
 class CaptureReplayIT {
 
@@ -49,6 +51,7 @@ class CaptureReplayIT {
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
     private static final int BOOK_LEVELS = 10;
     private static final int DROPS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LoopbackExchange exchange;
 
@@ -90,7 +93,11 @@ class CaptureReplayIT {
         exchange.skipNextDiff("ETHUSDT");
         job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
 
-        Map<String, List<MarketEvent>> live = byStream(CollectingSink.collected("live"));
+        List<MarketEvent> collected = CollectingSink.collected("live");
+        List<MarketNotice> reconnects = collected.stream().map(MarketEvent::notice)
+                .filter(notice -> notice != null && notice.type().equals(MarketNotice.WS_RECONNECT)).toList();
+        Map<String, List<MarketEvent>> live = byStream(collected.stream()
+                .filter(e -> e.notice() == null || !e.notice().type().equals(MarketNotice.WS_RECONNECT)).toList());
         Map<String, List<MarketEvent>> replayed;
         try (ReplayFeed replay = new ReplayFeed(List.of(Recording.rawParquet(harvest)),
                 FeedSettings.replay(MarketType.USDM, BOOK_LEVELS))) {
@@ -110,6 +117,16 @@ class CaptureReplayIT {
             });
         }
 
+        assertThat(replayed.values()).flatMap(events -> events).noneMatch(
+                e -> e.notice() != null && e.notice().type().equals(MarketNotice.WS_RECONNECT));
+        for (String symbol : SYMBOLS) {
+            // Each drop cuts both USD-M connections, and each serves both symbols.
+            assertThat(reconnects).filteredOn(notice -> notice.symbol().equals(symbol))
+                    .extracting(notice -> JSON.readTree(notice.metaJson()).path("connection").asText())
+                    .as(symbol + " reconnects by connection")
+                    .containsOnly("usdm-market-0", "usdm-public-0")
+                    .hasSizeGreaterThanOrEqualTo(2 * DROPS);
+        }
         assertThat(live.keySet()).contains("BTCUSDT trades", "BTCUSDT books", "ETHUSDT trades", "ETHUSDT books",
                 "ETHUSDT notices");
         assertThat(live.get("ETHUSDT notices")).extracting(e -> e.notice().type()).contains(MarketNotice.BOOK_RESYNC);

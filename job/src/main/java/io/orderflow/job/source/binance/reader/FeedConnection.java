@@ -3,6 +3,8 @@ package io.orderflow.job.source.binance.reader;
 import io.orderflow.core.exchange.binance.MalformedMessageException;
 import io.orderflow.core.exchange.binance.feed.BinanceFeed;
 import io.orderflow.core.exchange.binance.feed.FeedSettings;
+import io.orderflow.core.model.MarketEvent;
+import io.orderflow.core.model.MarketNotice;
 import io.orderflow.job.source.binance.BinanceSourceConfig;
 import io.orderflow.job.source.binance.SubscribeMode;
 import io.orderflow.job.source.binance.split.BinanceSplit;
@@ -11,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -45,6 +48,8 @@ import org.slf4j.LoggerFactory;
  *       back-fill and resync as any reconnect, rather than running two connections side by side.
  *   <li>Outgoing messages: one SUBSCRIBE per connection and a ping per {@code pingInterval} (at
  *       least 1 s), well inside Binance's 5 (spot) or 10 (futures) messages per second.
+ *   <li>Every reconnect is written to the data: a {@code ws_reconnect} notice per symbol served,
+ *       with the cause of the loss and how long it lasted, so the output records its own gaps.
  * </ul>
  *
  * <p>Threads: the lifecycle runs on the reader's supervisor thread (one for all its connections),
@@ -80,6 +85,9 @@ final class FeedConnection {
     private long pingSentNanos;
     private long ackDeadlineNanos;
     private long downSinceNanos;
+    private String lostCause;
+    /** Receive time of the last message before the loss: where the gap in the data starts. */
+    private long gapStartMs;
     private int connectionsOpened;
 
     // Shared with the socket and processing threads.
@@ -87,6 +95,8 @@ final class FeedConnection {
     private volatile WebSocket socket;
     private volatile boolean closed;
     private volatile long lastHeardNanos;
+    /** Receive time of the newest message: where a gap in the data starts if the connection is lost now. */
+    private volatile long lastMessageMs;
     /** Inboxes being processed, of this attempt and maybe of the one before: while any is, the socket is not silent. */
     private final AtomicInteger draining = new AtomicInteger();
     private volatile boolean pongDue;
@@ -192,8 +202,9 @@ final class FeedConnection {
                     split.streams().size());
         } else {
             metrics.wsReconnects.inc();
-            LOG.info("{}: reconnected, {} ms after the connection was lost", id,
-                    TimeUnit.NANOSECONDS.toMillis(now - downSinceNanos));
+            long downMs = TimeUnit.NANOSECONDS.toMillis(now - downSinceNanos);
+            LOG.info("{}: reconnected, {} ms after the connection was lost", id, downMs);
+            announceReconnect(downMs);
         }
         if (config.subscribeMode() == SubscribeMode.SUBSCRIBE) {
             state = State.SUBSCRIBING;
@@ -227,7 +238,7 @@ final class FeedConnection {
         boolean wasUp = state == State.LIVE || state == State.SUBSCRIBING;
         long livedMs = wasUp ? TimeUnit.NANOSECONDS.toMillis(now - openedNanos) : 0;
         if (wasUp) {
-            downSinceNanos = now;
+            markDown(now, reason);
         }
         abortSocket();
         generation++; // whatever the old socket still delivers is ignored
@@ -242,10 +253,57 @@ final class FeedConnection {
     }
 
     private void rotate(long nowNanos) {
-        LOG.info("{}: connection is {} min old, replacing it", id, TimeUnit.NANOSECONDS.toMinutes(nowNanos - openedNanos));
-        downSinceNanos = nowNanos;
+        String reason = "connection is " + TimeUnit.NANOSECONDS.toMinutes(nowNanos - openedNanos) + " min old";
+        LOG.info("{}: {}, replacing it", id, reason);
+        markDown(nowNanos, reason);
         abortSocket();
         connect();
+    }
+
+    /** Taken when the connection goes: the next one's messages may arrive before it is seen open. */
+    private void markDown(long nowNanos, String reason) {
+        downSinceNanos = nowNanos;
+        lostCause = reason;
+        long lastMessage = lastMessageMs;
+        gapStartMs = lastMessage > 0 ? lastMessage : System.currentTimeMillis();
+    }
+
+    /**
+     * Writes the reconnect into the split's own ordered output, as the feed writes its events, so it
+     * is checkpointed with them. It is handed to the pool because the output may wait for room, which
+     * the supervisor must not.
+     */
+    private void announceReconnect(long downMs) {
+        // Stamped where the gap starts, not at the reconnect: a later time would carry the split's
+        // watermark past the trades the back-fill is about to emit, making them late.
+        List<MarketEvent> notices = reconnectNotices(split, gapStartMs, lostCause, downMs,
+                System.currentTimeMillis() - gapStartMs);
+        try {
+            pool.execute(() -> {
+                synchronized (processing) {
+                    for (MarketEvent notice : notices) {
+                        if (!out.put(notice)) {
+                            return; // the split was closed
+                        }
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The reader is closing.
+        }
+    }
+
+    /**
+     * One {@code ws_reconnect} notice per symbol the connection serves rather than one for the
+     * connection ({@code _}): each lands in its symbol's partition, so a per-symbol report finds
+     * its symbol's gaps without joining through the connection.
+     */
+    static List<MarketEvent> reconnectNotices(BinanceSplit split, long gapStartMs, String cause, long downMs, long gapMs) {
+        List<String> symbols = List.copyOf(split.symbols());
+        return symbols.stream()
+                .map(symbol -> MarketEvent.of(MarketNotice.wsReconnect(symbol, gapStartMs, split.splitId(),
+                        split.route().id(), cause, downMs, gapMs, symbols)))
+                .toList();
     }
 
     /**
@@ -324,6 +382,9 @@ final class FeedConnection {
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             long receiveTimeMs = System.currentTimeMillis();
             lastHeardNanos = System.nanoTime();
+            if (attempt == generation) { // what a replaced socket still delivers is not data
+                lastMessageMs = receiveTimeMs;
+            }
             try {
                 String message = assembler.append(data, last);
                 if (message == null) {
