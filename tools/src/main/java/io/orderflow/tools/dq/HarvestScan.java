@@ -105,10 +105,11 @@ final class HarvestScan implements AutoCloseable {
     }
 
     void run() throws SQLException {
+        // Every query reads the footers again otherwise; a harvest has a file per kind, symbol and checkpoint.
+        execute("SET parquet_metadata_cache = true");
         footers();
         for (String kind : files.kinds()) {
-            execute("CREATE VIEW \"" + kind + "\" AS SELECT * FROM read_parquet('" + root + "/*/*/kind=" + kind
-                    + "/*.parquet', hive_partitioning = true, union_by_name = true)" + where());
+            load(kind);
         }
         if (files.kinds().contains("prices")) {
             prices();
@@ -178,8 +179,38 @@ final class HarvestScan implements AutoCloseable {
         });
     }
 
+    /** The columns of each kind the report reads; times as epoch ms. */
+    private static final Map<String, String> COLUMNS = Map.of(
+            "prices", "symbol, epoch_ms(ts_ms) AS ts_ms, agg_trade_id, latency_ms",
+            "ofi", "symbol, epoch_ms(ts_ms) AS ts_ms",
+            "cvd", "symbol, z_raw, z_cvd",
+            "events", "symbol, event_type",
+            "klines", "symbol, timeframe, epoch_ms(ts_ms) AS ts_ms, open, high, low, close, volume");
+
+    /**
+     * Reads the columns of a kind the report needs into a table, once: the queries then run on
+     * memory, not on the files (a 72-hour harvest has thousands of files per kind).
+     */
+    private void load(String kind) throws SQLException {
+        String columns = COLUMNS.get(kind);
+        if (columns == null) {
+            return; // fusion, raw: their rows are counted from the footers
+        }
+        String files = "read_parquet('" + root + "/*/*/kind=" + kind
+                + "/*.parquet', hive_partitioning = true, union_by_name = true)";
+        if (kind.equals("cvd")) {
+            // Files written before a diagnostic column existed lack it; with none having it, it is absent.
+            query("SELECT column_name FROM (DESCRIBE SELECT * FROM " + files + ")", rs -> cvdColumns.add(rs.getString(1)));
+            for (String column : DIAGNOSTIC_COLUMNS) {
+                columns += ", " + (cvdColumns.contains(column) ? column
+                        : "CAST(NULL AS " + (column.equals("floor_used") ? "BOOLEAN" : "DOUBLE") + ") AS " + column);
+            }
+        }
+        execute("CREATE TEMP TABLE \"" + kind + "\" AS SELECT " + columns + " FROM " + files + where());
+    }
+
     private void prices() throws SQLException {
-        query("SELECT symbol, count(*), min(epoch_ms(ts_ms)), max(epoch_ms(ts_ms)),"
+        query("SELECT symbol, count(*), min(ts_ms), max(ts_ms),"
                 + " count(DISTINCT agg_trade_id), min(agg_trade_id), max(agg_trade_id),"
                 + " quantile_disc(latency_ms, 0.5), quantile_disc(latency_ms, 0.9), quantile_disc(latency_ms, 0.99),"
                 + " max(latency_ms), min(latency_ms), count(*) FILTER (WHERE latency_ms < " + -options.clockSkewMs() + "),"
@@ -215,7 +246,7 @@ final class HarvestScan implements AutoCloseable {
     }
 
     private void ofi() throws SQLException {
-        query("SELECT symbol, count(*), min(epoch_ms(ts_ms)), max(epoch_ms(ts_ms)) FROM ofi GROUP BY symbol", rs -> {
+        query("SELECT symbol, count(*), min(ts_ms), max(ts_ms) FROM ofi GROUP BY symbol", rs -> {
             Figures f = figuresOf(rs.getString(1));
             f.ofiRows = rs.getLong(2);
             f.span(rs.getLong(3), rs.getLong(4));
@@ -244,7 +275,7 @@ final class HarvestScan implements AutoCloseable {
 
     private void emptyMinutes(String kind, java.util.function.Function<Figures, long[]> target) throws SQLException {
         String minutes = files.kinds().contains(kind)
-                ? "SELECT DISTINCT symbol, epoch_ms(ts_ms) // 60000 AS minute FROM " + kind + " UNION ALL "
+                ? "SELECT DISTINCT symbol, ts_ms // 60000 AS minute FROM " + kind + " UNION ALL "
                 : "";
         query("WITH m AS (" + minutes
                 + "   SELECT symbol, first_minute - 1 FROM spans UNION ALL SELECT symbol, last_minute + 1 FROM spans),"
@@ -262,15 +293,14 @@ final class HarvestScan implements AutoCloseable {
     }
 
     private void cvd() throws SQLException {
-        query("SELECT column_name FROM (DESCRIBE cvd)", rs -> cvdColumns.add(rs.getString(1)));
         String limit = Double.toString(winsorLimit);
         StringBuilder sql = new StringBuilder("SELECT symbol, count(*), count(*) FILTER (WHERE abs(z_raw) > " + limit + "),"
                 + " quantile_disc(abs(z_raw), 0.99), quantile_disc(abs(z_raw), 0.999), max(abs(z_raw)),"
                 + " quantile_disc(abs(z_cvd), 0.99), quantile_disc(abs(z_cvd), 0.999), max(abs(z_cvd))");
         for (String column : DIAGNOSTIC_COLUMNS) {
-            sql.append(", count(").append(cvdColumns.contains(column) ? column : "NULL").append(')');
+            sql.append(", count(").append(column).append(')');
         }
-        sql.append(cvdColumns.contains("floor_used") ? ", count(*) FILTER (WHERE floor_used)" : ", 0");
+        sql.append(", count(*) FILTER (WHERE floor_used)");
         query(sql + " FROM cvd GROUP BY GROUPING SETS ((symbol), ())", rs -> {
             Figures f = figuresOf(rs.getString(1));
             f.cvdRows = rs.getLong(2);
@@ -296,7 +326,7 @@ final class HarvestScan implements AutoCloseable {
     private void klines() throws SQLException {
         query("SELECT symbol, count(*), count(*) FILTER (WHERE high < greatest(open, close)),"
                 + " count(*) FILTER (WHERE low > least(open, close)), count(*) FILTER (WHERE volume < 0),"
-                + " count(*) - count(DISTINCT timeframe || '@' || epoch_ms(ts_ms)) FROM klines GROUP BY symbol", rs -> {
+                + " count(*) - count(DISTINCT timeframe || '@' || ts_ms) FROM klines GROUP BY symbol", rs -> {
                     Figures f = figuresOf(rs.getString(1));
                     f.klineRows = rs.getLong(2);
                     f.klineHighBad = rs.getLong(3);
