@@ -116,7 +116,7 @@ public final class DqCommand {
             print(symbol.symbol(), symbol, false, out);
             failed += symbol.verdicts().stream().filter(v -> v.state().equals(Verdict.FAIL)).count();
         }
-        out.println(failed == 0 ? "dq: no verdict fails" : "dq: " + failed + " verdicts fail");
+        out.println(failed == 0 ? "dq: no verdict fails" : "dq: " + failed + (failed == 1 ? " verdict fails" : " verdicts fail"));
         return failed == 0 ? OK : FAILED;
     }
 
@@ -140,7 +140,7 @@ public final class DqCommand {
                 notApplicable++;
             } else {
                 out.printf(Locale.ROOT, "%-10s %-4s %s = %s (%s)%s%n", "", v.state().toUpperCase(Locale.ROOT), v.name(),
-                        v.value(), v.threshold(), v.reason() == null ? "" : ": " + v.reason());
+                        v.value() == null ? "-" : v.value(), v.threshold(), v.reason() == null ? "" : ": " + v.reason());
             }
         }
         out.printf(Locale.ROOT, "%-10s %d pass%s%n", "", passed, notApplicable == 0 ? "" : ", " + notApplicable + " n/a");

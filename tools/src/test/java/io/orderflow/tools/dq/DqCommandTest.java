@@ -162,7 +162,7 @@ class DqCommandTest {
                 "books_and_trades", "fail",
                 "single_config_fingerprint", "fail"));
         assertThat(states(overall)).containsEntry("no_orphaned_inprogress_files", "fail");
-        assertThat(out()).startsWith("dq: 2 symbols").contains("FAIL duplicate_rate").endsWith("verdicts fail\n");
+        assertThat(out()).startsWith("dq: 2 symbols").contains("FAIL duplicate_rate").endsWith("dq: 14 verdicts fail\n");
     }
 
     @Test
