@@ -16,10 +16,12 @@ import java.util.stream.Stream;
 
 /**
  * The files of a harvest in the requested range, found by walking
- * {@code date=…/symbol=…/kind=…/}: the kinds that have committed files (DuckDB fails on a glob that
- * matches nothing) and the orphaned in-progress files, which DuckDB never sees.
+ * {@code date=…/symbol=…/kind=…/}: the {@code date=…/symbol=…} directories and the kinds that have
+ * committed files (DuckDB fails on a glob that matches nothing), and the orphaned in-progress files,
+ * which DuckDB never sees.
  */
-record HarvestFiles(Set<String> kinds, Set<String> symbols, long committedFiles, List<OrphanedFile> orphaned) {
+record HarvestFiles(
+        Set<String> symbolDays, Set<String> kinds, Set<String> symbols, long committedFiles, List<OrphanedFile> orphaned) {
 
     /** Partition values of a path relative to the harvest root, or null if it is not in the layout. */
     record Partition(LocalDate date, String symbol, String kind) {
@@ -55,6 +57,7 @@ record HarvestFiles(Set<String> kinds, Set<String> symbols, long committedFiles,
 
     static HarvestFiles scan(DqOptions options, Instant now) throws IOException {
         Path root = options.data();
+        Set<String> symbolDays = new TreeSet<>();
         Set<String> kinds = new TreeSet<>();
         Set<String> symbols = new TreeSet<>();
         long committed = 0;
@@ -79,11 +82,12 @@ record HarvestFiles(Set<String> kinds, Set<String> symbols, long committedFiles,
                 }
             } else if (!name.startsWith(".") && name.endsWith(".parquet")) {
                 committed++;
+                symbolDays.add("date=" + partition.date() + "/symbol=" + partition.symbol());
                 kinds.add(partition.kind());
                 symbols.add(partition.symbol());
             }
         }
         orphaned.sort((a, b) -> a.path().compareTo(b.path()));
-        return new HarvestFiles(kinds, symbols, committed, orphaned);
+        return new HarvestFiles(symbolDays, kinds, symbols, committed, orphaned);
     }
 }

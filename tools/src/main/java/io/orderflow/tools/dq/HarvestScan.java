@@ -16,8 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The figures of a harvest, read with DuckDB: a few aggregate queries per kind, each grouped by
@@ -136,16 +141,32 @@ final class HarvestScan implements AutoCloseable {
      * {@code parquet_file_metadata} and {@code parquet_kv_metadata} read no row.
      */
     private void footers() throws SQLException {
-        String glob = "'" + root + "/*/*/*/*.parquet'";
-        Map<String, Long> rowsByFile = new LinkedHashMap<>();
-        query("SELECT file_name, num_rows FROM parquet_file_metadata(" + glob + ")", rs -> {
-            rowsByFile.put(rs.getString(1), rs.getLong(2));
-        });
+        Map<String, Long> rowsByFile = new TreeMap<>();
         Map<String, Map<String, String>> footerByFile = new TreeMap<>();
-        query("SELECT file_name, decode(key), decode(value) FROM parquet_kv_metadata(" + glob + ")"
-                + " WHERE decode(key) IN ('" + FINGERPRINT_KEY + "', '" + CONFIG_KEY + "', '" + SOURCE_KEY + "')",
-                rs -> footerByFile.computeIfAbsent(rs.getString(1), f -> new TreeMap<>())
-                        .put(rs.getString(2), rs.getString(3)));
+        // DuckDB reads footers one file after another: a connection per date and symbol reads them in parallel.
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<Future<?>> reads = new ArrayList<>();
+            for (String symbolDay : files.symbolDays()) {
+                reads.add(pool.submit(() -> {
+                    footers("'" + root + "/" + sqlString(symbolDay) + "/*/*.parquet'", rowsByFile, footerByFile);
+                    return null;
+                }));
+            }
+            for (Future<?> read : reads) {
+                read.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading the footers", e);
+        } finally {
+            pool.shutdownNow();
+        }
 
         Map<String, long[]> byFingerprint = new TreeMap<>();
         Map<String, Long> rowsByWinsor = new TreeMap<>();
@@ -179,11 +200,36 @@ final class HarvestScan implements AutoCloseable {
         });
     }
 
+    private void footers(String glob, Map<String, Long> rowsByFile, Map<String, Map<String, String>> footerByFile)
+            throws SQLException {
+        Map<String, Long> rows = new TreeMap<>();
+        Map<String, Map<String, String>> footers = new TreeMap<>();
+        try (Connection connection = duckdb.unwrap(DuckDBConnection.class).duplicate();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT file_name, decode(key), decode(value)"
+                    + " FROM parquet_kv_metadata(" + glob + ") WHERE decode(key) IN"
+                    + " ('" + FINGERPRINT_KEY + "', '" + CONFIG_KEY + "', '" + SOURCE_KEY + "')")) {
+                while (rs.next()) {
+                    footers.computeIfAbsent(rs.getString(1), f -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT file_name, num_rows FROM parquet_file_metadata(" + glob + ")")) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        synchronized (rowsByFile) {
+            rowsByFile.putAll(rows);
+            footerByFile.putAll(footers);
+        }
+    }
+
     /** The columns of each kind the report reads; times as epoch ms. */
     private static final Map<String, String> COLUMNS = Map.of(
             "prices", "symbol, epoch_ms(ts_ms) AS ts_ms, agg_trade_id, latency_ms",
             "ofi", "symbol, epoch_ms(ts_ms) AS ts_ms",
-            "cvd", "symbol, z_raw, z_cvd",
+            "cvd", "symbol",
             "events", "symbol, event_type",
             "klines", "symbol, timeframe, epoch_ms(ts_ms) AS ts_ms, open, high, low, close, volume");
 
@@ -199,22 +245,27 @@ final class HarvestScan implements AutoCloseable {
         String files = "read_parquet('" + root + "/*/*/kind=" + kind
                 + "/*.parquet', hive_partitioning = true, union_by_name = true)";
         if (kind.equals("cvd")) {
-            // Files written before a diagnostic column existed lack it; with none having it, it is absent.
-            query("SELECT column_name FROM (DESCRIBE SELECT * FROM " + files + ")", rs -> cvdColumns.add(rs.getString(1)));
-            for (String column : DIAGNOSTIC_COLUMNS) {
-                columns += ", " + (cvdColumns.contains(column) ? column
-                        : "CAST(NULL AS " + (column.equals("floor_used") ? "BOOLEAN" : "DOUBLE") + ") AS " + column);
-            }
+            // Files written before a diagnostic column existed lack it; when no file has it, so does the table.
+            columns += ", COLUMNS(c -> c IN ('z_raw', 'z_cvd', '" + String.join("', '", DIAGNOSTIC_COLUMNS) + "'))";
         }
         execute("CREATE TEMP TABLE \"" + kind + "\" AS SELECT " + columns + " FROM " + files + where());
+        if (kind.equals("cvd")) {
+            query("SELECT column_name FROM (DESCRIBE cvd)", rs -> cvdColumns.add(rs.getString(1)));
+            for (String column : DIAGNOSTIC_COLUMNS) {
+                if (!cvdColumns.contains(column)) {
+                    execute("ALTER TABLE cvd ADD COLUMN " + column
+                            + (column.equals("floor_used") ? " BOOLEAN" : " DOUBLE") + " DEFAULT NULL");
+                }
+            }
+        }
     }
 
     private void prices() throws SQLException {
         query("SELECT symbol, count(*), min(ts_ms), max(ts_ms),"
                 + " count(DISTINCT agg_trade_id), min(agg_trade_id), max(agg_trade_id),"
-                + " quantile_disc(latency_ms, 0.5), quantile_disc(latency_ms, 0.9), quantile_disc(latency_ms, 0.99),"
-                + " max(latency_ms), min(latency_ms), count(*) FILTER (WHERE latency_ms < " + -options.clockSkewMs() + "),"
-                + " quantile_disc(abs(latency_ms), 0.5), quantile_disc(abs(latency_ms), 0.99)"
+                + " quantile_disc(latency_ms, [0.5, 0.9, 0.99]), max(latency_ms), min(latency_ms),"
+                + " count(*) FILTER (WHERE latency_ms < " + -options.clockSkewMs() + "),"
+                + " quantile_disc(abs(latency_ms), [0.5, 0.99])"
                 + " FROM prices GROUP BY GROUPING SETS ((symbol), ())", rs -> {
                     Figures f = figuresOf(rs.getString(1));
                     f.priceRows = rs.getLong(2);
@@ -222,20 +273,31 @@ final class HarvestScan implements AutoCloseable {
                     f.distinctIds = rs.getLong(5);
                     f.minId = nullableLong(rs, 6);
                     f.maxId = nullableLong(rs, 7);
-                    f.latencyP50 = nullableLong(rs, 8);
-                    f.latencyP90 = nullableLong(rs, 9);
-                    f.latencyP99 = nullableLong(rs, 10);
-                    f.latencyMax = nullableLong(rs, 11);
-                    f.latencyMin = nullableLong(rs, 12);
-                    f.skewedRows = rs.getLong(13);
-                    f.driftP50 = nullableLong(rs, 14);
-                    f.driftP99 = nullableLong(rs, 15);
+                    Object[] latency = list(rs, 8);
+                    f.latencyP50 = (Long) latency[0];
+                    f.latencyP90 = (Long) latency[1];
+                    f.latencyP99 = (Long) latency[2];
+                    f.latencyMax = nullableLong(rs, 9);
+                    f.latencyMin = nullableLong(rs, 10);
+                    f.skewedRows = rs.getLong(11);
+                    Object[] drift = list(rs, 12);
+                    f.driftP50 = (Long) drift[0];
+                    f.driftP99 = (Long) drift[1];
                 });
     }
 
-    /** The ten largest runs of missing ids per symbol. */
+    /** The ten largest runs of missing ids per symbol, for the symbols that miss some (sorting the ids costs). */
     private void tradeIdGaps() throws SQLException {
-        query("WITH ids AS (SELECT DISTINCT symbol, agg_trade_id AS id FROM prices WHERE agg_trade_id IS NOT NULL),"
+        List<String> missing = figures.entrySet().stream()
+                .filter(e -> !e.getKey().equals(OVERALL) && e.getValue().minId != null
+                        && e.getValue().maxId - e.getValue().minId + 1 > e.getValue().distinctIds)
+                .map(e -> "'" + sqlString(e.getKey()) + "'")
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        query("WITH ids AS (SELECT DISTINCT symbol, agg_trade_id AS id FROM prices"
+                + "   WHERE agg_trade_id IS NOT NULL AND symbol IN (" + String.join(", ", missing) + ")),"
                 + " g AS (SELECT symbol, id, id - lag(id) OVER (PARTITION BY symbol ORDER BY id) - 1 AS missing FROM ids),"
                 + " r AS (SELECT symbol, id, missing,"
                 + "   row_number() OVER (PARTITION BY symbol ORDER BY missing DESC, id) AS rank FROM g WHERE missing > 0)"
@@ -295,8 +357,8 @@ final class HarvestScan implements AutoCloseable {
     private void cvd() throws SQLException {
         String limit = Double.toString(winsorLimit);
         StringBuilder sql = new StringBuilder("SELECT symbol, count(*), count(*) FILTER (WHERE abs(z_raw) > " + limit + "),"
-                + " quantile_disc(abs(z_raw), 0.99), quantile_disc(abs(z_raw), 0.999), max(abs(z_raw)),"
-                + " quantile_disc(abs(z_cvd), 0.99), quantile_disc(abs(z_cvd), 0.999), max(abs(z_cvd))");
+                + " quantile_disc(abs(z_raw), [0.99, 0.999]), max(abs(z_raw)),"
+                + " quantile_disc(abs(z_cvd), [0.99, 0.999]), max(abs(z_cvd))");
         for (String column : DIAGNOSTIC_COLUMNS) {
             sql.append(", count(").append(column).append(')');
         }
@@ -305,16 +367,18 @@ final class HarvestScan implements AutoCloseable {
             Figures f = figuresOf(rs.getString(1));
             f.cvdRows = rs.getLong(2);
             f.cvdBeyond = rs.getLong(3);
-            f.zRawP99 = nullableDouble(rs, 4);
-            f.zRawP999 = nullableDouble(rs, 5);
-            f.zRawMax = nullableDouble(rs, 6);
-            f.zCvdP99 = nullableDouble(rs, 7);
-            f.zCvdP999 = nullableDouble(rs, 8);
-            f.zCvdMax = nullableDouble(rs, 9);
+            Object[] zRaw = list(rs, 4);
+            f.zRawP99 = (Double) zRaw[0];
+            f.zRawP999 = (Double) zRaw[1];
+            f.zRawMax = nullableDouble(rs, 5);
+            Object[] zCvd = list(rs, 6);
+            f.zCvdP99 = (Double) zCvd[0];
+            f.zCvdP999 = (Double) zCvd[1];
+            f.zCvdMax = nullableDouble(rs, 7);
             for (int i = 0; i < DIAGNOSTIC_COLUMNS.size(); i++) {
-                f.diagnosticNonNull.put(DIAGNOSTIC_COLUMNS.get(i), rs.getLong(10 + i));
+                f.diagnosticNonNull.put(DIAGNOSTIC_COLUMNS.get(i), rs.getLong(8 + i));
             }
-            f.floorUsedRows = rs.getLong(13);
+            f.floorUsedRows = rs.getLong(11);
         });
     }
 
@@ -432,6 +496,11 @@ final class HarvestScan implements AutoCloseable {
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /** A {@code quantile_disc(x, [...])} list: one sort gives every quantile of a column. */
+    private static Object[] list(ResultSet rs, int column) throws SQLException {
+        return (Object[]) rs.getArray(column).getArray();
     }
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
