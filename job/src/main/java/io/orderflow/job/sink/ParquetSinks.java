@@ -48,6 +48,29 @@ public final class ParquetSinks {
             String baseDir,
             String configFingerprint,
             Map<String, String> extraFooterMetadata) {
+        Map<String, String> footer = footer(kind, configFingerprint, extraFooterMetadata);
+        LOG.info("Parquet sink for kind '{}' under {} (fingerprint {})", kind.name(), baseDir, configFingerprint);
+        return new MeteredFileSink<>(FileSink.forBulkFormat(new Path(baseDir), writerFactory(kind, footer))
+                .withBucketAssigner(new PartitionBucketAssigner<>(kind))
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(OutputFileConfig.builder()
+                        .withPartPrefix("part")
+                        .withPartSuffix(".parquet")
+                        .build())
+                .build());
+    }
+
+    /**
+     * The writer of {@link #forKind}'s files, footer included, for writing a harvest without a Flink
+     * job (the tests of the tools that read harvests).
+     */
+    public static <T> ParquetWriterFactory<T> writerFactory(
+            ParquetRowKind<T> kind, String configFingerprint, Map<String, String> extraFooterMetadata) {
+        return writerFactory(kind, footer(kind, configFingerprint, extraFooterMetadata));
+    }
+
+    private static Map<String, String> footer(
+            ParquetRowKind<?> kind, String configFingerprint, Map<String, String> extraFooterMetadata) {
         if (configFingerprint == null || configFingerprint.isBlank()) {
             throw new IllegalArgumentException("A config fingerprint is required for kind " + kind.name());
         }
@@ -58,16 +81,7 @@ public final class ParquetSinks {
         Map<String, String> footer = new HashMap<>(extraFooterMetadata);
         footer.put(FINGERPRINT_KEY, configFingerprint);
         footer.put(KIND_KEY, kind.name());
-
-        LOG.info("Parquet sink for kind '{}' under {} (fingerprint {})", kind.name(), baseDir, configFingerprint);
-        return new MeteredFileSink<>(FileSink.forBulkFormat(new Path(baseDir), writerFactory(kind, Map.copyOf(footer)))
-                .withBucketAssigner(new PartitionBucketAssigner<>(kind))
-                .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(OutputFileConfig.builder()
-                        .withPartPrefix("part")
-                        .withPartSuffix(".parquet")
-                        .build())
-                .build());
+        return Map.copyOf(footer);
     }
 
     static <T> ParquetWriterFactory<T> writerFactory(ParquetRowKind<T> kind, Map<String, String> footer) {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The data-quality report of a harvest (issue 12): reads the partitioned Parquet with DuckDB and
+# writes artifacts/dq_reports/dq_<YYYYMMDD>_<HHMM>.json (docs/data-quality.md) and a summary.
+#   ./jobs/dq.sh [--data DIR] [--from DATE] [--to DATE] [--symbols A,B] [--out DIR] [thresholds...]
+# --help lists the thresholds. Exit status: 0 no verdict fails, 1 a verdict fails, 2 bad input.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  echo "Building (mvn package, tests skipped)..." >&2
+  mvn -B -q -DskipTests package
+fi
+for f in tools/target/classes tools/target/classpath-runtime.txt; do
+  [ -e "$f" ] || { echo "$f is missing: run without SKIP_BUILD=1 to build" >&2; exit 2; }
+done
+
+exec java -cp "tools/target/classes:$(cat tools/target/classpath-runtime.txt)" io.orderflow.tools.dq.DqCommand "$@"

@@ -1,0 +1,332 @@
+package io.orderflow.tools.dq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.core.model.CvdRow;
+import io.orderflow.core.model.KlineRow;
+import io.orderflow.core.model.MarketNotice;
+import io.orderflow.core.model.OfiRow;
+import io.orderflow.core.model.PriceRow;
+import io.orderflow.job.config.OrderflowConfig;
+import io.orderflow.job.sink.RowKinds;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dq command over small harvests written with the job's own Parquet writer: every defect of
+ * issue 12 injected once and counted exactly, a clean harvest that fails nothing, and bad input.
+ */
+class DqCommandTest {
+
+    private static final long T0 = Instant.parse("2026-03-02T10:00:00Z").toEpochMilli();
+    private static final Instant NOW = Instant.ofEpochMilli(T0).plusSeconds(3_600);
+    private static final OrderflowConfig CONFIG = OrderflowConfig.defaults();
+    private static final OrderflowConfig OTHER_CONFIG = CONFIG.with("OFI_EMA_ALPHA", "0.2");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @Test
+    void aHarvestWithEachDefectInjectedOnceCountsEveryOneExactlyAndFailsItsVerdicts() throws Exception {
+        TestHarvest harvest = new TestHarvest(dir.resolve("data"));
+        // BTCUSDT: a trade every 10 s for 10 minutes, minute 4 silent (54 trades); ids jump by 5 after
+        // the 30th trade; three trades 500 ms late; two trades written again by another configuration.
+        List<PriceRow> btc = new ArrayList<>();
+        List<CvdRow> cvd = new ArrayList<>();
+        for (int k = 0, i = 0; k < 60; k++) {
+            if (k >= 24 && k < 30) {
+                continue;
+            }
+            long ts = T0 + k * 10_000L;
+            long id = 1_000 + i + (i >= 30 ? 5 : 0);
+            long latency = (i == 5 || i == 15 || i == 45) ? 500 : 10;
+            btc.add(new PriceRow(ts, ts, "BTCUSDT", 60_000, 0.1, id, latency, 0.1));
+            double zRaw = i == 20 ? 12 : i == 21 ? -9 : 0.1 * (i % 10);
+            cvd.add(new CvdRow(ts, "BTCUSDT", id, i, 0.1, zRaw, Math.max(-8, Math.min(8, zRaw)), 1, 0.5, false, "normal"));
+            i++;
+        }
+        harvest.write(RowKinds.PRICES, CONFIG, null, btc);
+        harvest.write(RowKinds.PRICES, OTHER_CONFIG, null, List.of(btc.get(10), btc.get(11)));
+        harvest.write(RowKinds.CVD, CONFIG, null, cvd);
+        harvest.write(RowKinds.OFI, CONFIG, null, books("BTCUSDT", 60));
+        harvest.write(RowKinds.KLINES, CONFIG, null, List.of(
+                bar(0, 100, 101, 99, 100.5), bar(1, 100, 101, 99, 100.5), bar(2, 100, 101, 99, 100.5),
+                bar(3, 100, 101, 99, 100.5), bar(5, 100, 101, 99, 102), bar(0, 100, 101, 99, 100.5)));
+        harvest.write(RowKinds.EVENTS, CONFIG, null, List.of(
+                event("book_resync", 1), event("data_gap", 2), event("late_trade", 3), event("late_trade", 4),
+                event("pivot_high", 5), event("pivot_high", 6), event("pivot_high", 7)));
+        harvest.inProgress(RowKinds.PRICES, btc.get(0), 123, NOW.minusSeconds(600));
+        harvest.inProgress(RowKinds.PRICES, btc.get(0), 77, NOW.minusSeconds(60)); // younger than 3 intervals
+        // ETHUSDT: a trade every 30 s for 10 minutes, 20 ms late, and no book at all.
+        List<PriceRow> eth = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            eth.add(new PriceRow(T0 + k * 30_000L, T0 + k * 30_000L, "ETHUSDT", 3_000, 1, k + 1, 20, 0.03));
+        }
+        harvest.write(RowKinds.PRICES, CONFIG, null, eth);
+
+        assertThat(run()).isEqualTo(DqCommand.FAILED);
+        JsonNode report = report();
+
+        JsonNode btcSection = report.at("/symbols/BTCUSDT");
+        assertThat(btcSection.at("/coverage/first_event_time").asText()).isEqualTo("2026-03-02T10:00:00Z");
+        assertThat(btcSection.at("/coverage/last_event_time").asText()).isEqualTo("2026-03-02T10:09:50Z");
+        assertThat(btcSection.at("/coverage/minutes_spanned").asLong()).isEqualTo(10);
+        assertThat(btcSection.at("/coverage/rows_by_kind/prices").asLong()).isEqualTo(56);
+        assertThat(btcSection.at("/coverage/rows_by_kind/ofi").asLong()).isEqualTo(60);
+        assertThat(btcSection.at("/coverage/empty_minutes_trades/count").asLong()).isEqualTo(1);
+        assertThat(btcSection.at("/coverage/empty_minutes_trades/rate").asDouble()).isEqualTo(0.1);
+        assertThat(btcSection.at("/coverage/empty_minutes_trades/longest_run_minutes").asLong()).isEqualTo(1);
+        assertThat(btcSection.at("/coverage/empty_minutes_trades/longest_run_start").asText())
+                .isEqualTo("2026-03-02T10:04:00Z");
+        assertThat(btcSection.at("/coverage/empty_minutes_books/count").asLong()).isZero();
+        assertThat(btcSection.at("/duplicates/duplicate_rows").asLong()).isEqualTo(2);
+        assertThat(btcSection.at("/duplicates/duplicate_rate").asDouble()).isEqualTo(2 / 56.0);
+        assertThat(btcSection.at("/duplicates/missing_trade_ids").asLong()).isEqualTo(5);
+        assertThat(btcSection.at("/duplicates/largest_id_gaps/0/after_id").asLong()).isEqualTo(1_029);
+        assertThat(btcSection.at("/duplicates/largest_id_gaps/0/before_id").asLong()).isEqualTo(1_035);
+        assertThat(btcSection.at("/duplicates/largest_id_gaps/0/missing").asLong()).isEqualTo(5);
+        assertThat(btcSection.at("/duplicates/largest_id_gaps").size()).isEqualTo(1);
+        assertThat(btcSection.at("/latency/p50_ms").asLong()).isEqualTo(10);
+        assertThat(btcSection.at("/latency/p99_ms").asLong()).isEqualTo(500);
+        assertThat(btcSection.at("/latency/max_ms").asLong()).isEqualTo(500);
+        assertThat(btcSection.at("/latency/clock_skew/detected").asBoolean()).isFalse();
+        assertThat(btcSection.at("/signals/cvd/winsor_limit").asDouble()).isEqualTo(8);
+        assertThat(btcSection.at("/signals/cvd/rows_beyond_limit").asLong()).isEqualTo(2);
+        assertThat(btcSection.at("/signals/cvd/z_raw_abs/max").asDouble()).isEqualTo(12);
+        assertThat(btcSection.at("/signals/cvd/z_cvd_abs/max").asDouble()).isEqualTo(8);
+        assertThat(btcSection.at("/signals/cvd/floor_used_share").asDouble()).isZero();
+        assertThat(btcSection.at("/signals/cvd/diagnostic_columns/sigma_floor/non_null_share").asDouble()).isEqualTo(1);
+        assertThat(btcSection.at("/signals/events_by_type/pivot_high").asLong()).isEqualTo(3);
+        assertThat(btcSection.at("/signals/market_events").asLong()).isEqualTo(3);
+        assertThat(btcSection.at("/health/book_resync").asLong()).isEqualTo(1);
+        assertThat(btcSection.at("/health/data_gap").asLong()).isEqualTo(1);
+        assertThat(btcSection.at("/health/late_trade").asLong()).isEqualTo(2);
+        assertThat(btcSection.at("/health/book_unsynced").asLong()).isZero();
+        assertThat(btcSection.at("/health/klines/high_below_open_or_close").asLong()).isEqualTo(1);
+        assertThat(btcSection.at("/health/klines/duplicate_bars").asLong()).isEqualTo(1);
+        assertThat(btcSection.at("/health/klines/low_above_open_or_close").asLong()).isZero();
+
+        JsonNode ethSection = report.at("/symbols/ETHUSDT");
+        assertThat(ethSection.at("/coverage/empty_minutes_books/count").asLong()).isEqualTo(10);
+        assertThat(ethSection.at("/coverage/empty_minutes_books/longest_run_start").asText())
+                .isEqualTo("2026-03-02T10:00:00Z");
+        assertThat(ethSection.at("/coverage/empty_minutes_trades/count").asLong()).isZero();
+        assertThat(states(ethSection)).containsEntry("books_and_trades", "fail");
+
+        JsonNode overall = report.at("/overall");
+        assertThat(overall.at("/coverage/empty_minutes_trades/rate").asDouble()).isEqualTo(1 / 20.0);
+        assertThat(overall.at("/coverage/empty_minutes_books/rate").asDouble()).isEqualTo(10 / 20.0);
+        assertThat(overall.at("/coverage/empty_minutes_books/longest_run_symbol").asText()).isEqualTo("ETHUSDT");
+        assertThat(overall.at("/duplicates/duplicate_rows").asLong()).isEqualTo(2);
+        assertThat(overall.at("/duplicates/price_rows").asLong()).isEqualTo(76);
+        assertThat(overall.at("/latency/p99_ms").asLong()).isEqualTo(500);
+        JsonNode fingerprints = report.at("/harvest/config_fingerprints");
+        assertThat(report.at("/harvest/multiple_fingerprints").asBoolean()).isTrue();
+        Map<String, Long> rowsByFingerprint = new HashMap<>();
+        fingerprints.forEach(f -> rowsByFingerprint.put(f.get("fingerprint").asText(), f.get("rows").asLong()));
+        assertThat(rowsByFingerprint).containsExactlyInAnyOrderEntriesOf(Map.of(
+                CONFIG.fingerprint(), 54L + 54 + 60 + 6 + 7 + 20,
+                OTHER_CONFIG.fingerprint(), 2L));
+        JsonNode orphaned = report.at("/harvest/orphaned_inprogress_files");
+        assertThat(orphaned.size()).isEqualTo(1);
+        assertThat(orphaned.at("/0/age_sec").asLong()).isEqualTo(600);
+        assertThat(orphaned.at("/0/size_bytes").asLong()).isEqualTo(123);
+
+        assertThat(states(overall)).containsAllEntriesOf(Map.of(
+                "trades_empty_minute_rate", "fail",
+                "books_empty_minute_rate", "fail",
+                "duplicate_rate", "fail",
+                "latency_p99_ms", "fail",
+                "latency_p50_ms", "pass",
+                "cvd_tail_separation", "pass",
+                "cvd_diagnostic_columns", "pass",
+                "klines_sane", "fail",
+                "books_and_trades", "fail",
+                "single_config_fingerprint", "fail"));
+        assertThat(states(overall)).containsEntry("no_orphaned_inprogress_files", "fail");
+        assertThat(out()).startsWith("dq: 2 symbols").contains("FAIL duplicate_rate").endsWith("dq: 14 verdicts fail\n");
+    }
+
+    @Test
+    void aCleanHarvestFailsNothingAndEveryWarningOrNotApplicableVerdictSaysWhy() throws Exception {
+        TestHarvest harvest = new TestHarvest(dir.resolve("data"));
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            List<PriceRow> trades = new ArrayList<>();
+            List<CvdRow> cvd = new ArrayList<>();
+            for (int k = 0; k < 60; k++) {
+                long ts = T0 + k * 10_000L;
+                trades.add(new PriceRow(ts, ts, symbol, 100, 1, k, 5 + k % 3, 0.1));
+                cvd.add(new CvdRow(ts, symbol, k, k, 1, 0.5, 0.5, 1, 0.5, k % 4 == 0, "normal"));
+            }
+            harvest.write(RowKinds.PRICES, CONFIG, null, trades);
+            harvest.write(RowKinds.CVD, CONFIG, null, cvd);
+            harvest.write(RowKinds.OFI, CONFIG, null, books(symbol, 60));
+        }
+
+        assertThat(run()).isEqualTo(DqCommand.OK);
+        JsonNode report = report();
+
+        assertThat(report.get("schema_version").asInt()).isEqualTo(1);
+        assertThat(report.at("/winsor_limit/source").asText()).isEqualTo("footer");
+        assertThat(report.at("/overall/duplicates/duplicate_rows").asLong()).isZero();
+        assertThat(report.at("/overall/duplicates/missing_trade_ids").asLong()).isZero();
+        assertThat(report.at("/overall/signals/cvd/floor_used_share").asDouble()).isEqualTo(0.25);
+        List<JsonNode> verdicts = new ArrayList<>();
+        report.at("/overall/verdicts").forEach(verdicts::add);
+        report.get("symbols").forEach(symbol -> symbol.get("verdicts").forEach(verdicts::add));
+        assertThat(verdicts).extracting(v -> v.get("state").asText()).doesNotContain("fail");
+        assertThat(verdicts).filteredOn(v -> !v.get("state").asText().equals("pass"))
+                .allSatisfy(v -> assertThat(v.get("reason").asText()).isNotBlank());
+        assertThat(states(report.get("overall"))).containsAllEntriesOf(Map.of(
+                "live_source", "n/a",
+                "events_per_72h", "n/a",
+                "cvd_tail_separation", "n/a",
+                "klines_sane", "n/a",
+                "single_config_fingerprint", "pass",
+                "no_orphaned_inprogress_files", "pass"));
+        assertThat(reason(report.get("overall"), "live_source")).isEqualTo("files do not record their source");
+        assertThat(reason(report.get("overall"), "events_per_72h")).startsWith("run too short to judge an event rate");
+        assertThat(out()).endsWith("dq: no verdict fails\n");
+    }
+
+    @Test
+    void aReplayedRecordingWarnsOfItsSourceAndItsClockSkewMakesTheLatencyVerdictsNotApplicable() throws Exception {
+        TestHarvest harvest = new TestHarvest(dir.resolve("data"));
+        List<PriceRow> trades = new ArrayList<>();
+        for (int k = 0; k < 30; k++) {
+            long ts = T0 + k * 20_000L;
+            trades.add(new PriceRow(ts, ts, "BTCUSDT", 100, 1, k, -1_270, 0.05));
+        }
+        harvest.write(RowKinds.PRICES, CONFIG, "replay", trades);
+        harvest.write(RowKinds.OFI, CONFIG, "replay", books("BTCUSDT", 60));
+
+        assertThat(run()).isEqualTo(DqCommand.OK);
+        JsonNode overall = report().get("overall");
+
+        assertThat(overall.at("/latency/clock_skew/detected").asBoolean()).isTrue();
+        assertThat(overall.at("/latency/clock_skew/rows_beyond").asLong()).isEqualTo(30);
+        assertThat(overall.at("/latency/abs_drift_p99_ms").asLong()).isEqualTo(1_270);
+        assertThat(states(overall)).containsEntry("latency_p99_ms", "n/a").containsEntry("latency_p50_ms", "n/a")
+                .containsEntry("live_source", "warn");
+        assertThat(reason(overall, "latency_p99_ms")).startsWith("clock skew: 30 trades");
+        assertThat(reason(overall, "live_source")).isEqualTo("not from a live exchange: replay");
+        assertThat(overall.at("/health/source_rows/replay").asLong()).isEqualTo(90);
+    }
+
+    @Test
+    void noDataDirectoryIsBadInputWithAMessage() throws Exception {
+        assertThat(run()).isEqualTo(DqCommand.BAD_INPUT);
+        assertThat(err()).isEqualTo("dq: no data directory " + dir.resolve("data") + " (--data DIR)\n");
+    }
+
+    @Test
+    void aDirectoryWithoutParquetInTheRangeIsBadInput() throws Exception {
+        new TestHarvest(dir.resolve("data")).write(RowKinds.OFI, CONFIG, null, books("BTCUSDT", 6));
+
+        assertThat(run("--symbols", "ETHUSDT")).isEqualTo(DqCommand.BAD_INPUT);
+        assertThat(err()).isEqualTo("dq: no committed Parquet file under " + dir.resolve("data") + " for ETHUSDT\n");
+    }
+
+    @Test
+    void anUnreadableFileIsBadInputWithOneLineAndNoStackTrace() throws Exception {
+        Path bad = dir.resolve("data/date=2026-03-02/symbol=BTCUSDT/kind=prices/part-x-0.parquet");
+        Files.createDirectories(bad.getParent());
+        Files.writeString(bad, "not parquet");
+
+        assertThat(run()).isEqualTo(DqCommand.BAD_INPUT);
+        assertThat(err()).startsWith("dq: cannot read the Parquet under ").doesNotContain("\tat ");
+        assertThat(err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aBadFlagOrValueIsBadInputNamingTheFlag() {
+        assertThat(DqCommand.run(new String[] {"--max-duplicate-rate", "lots"}, clock(), print(stdout), print(stderr)))
+                .isEqualTo(DqCommand.BAD_INPUT);
+        assertThat(err()).contains("--max-duplicate-rate 'lots' is not a number");
+        stderr.reset();
+        assertThat(DqCommand.run(new String[] {"--form", "2026-03-02"}, clock(), print(stdout), print(stderr)))
+                .isEqualTo(DqCommand.BAD_INPUT);
+        assertThat(err()).contains("unknown flag --form");
+    }
+
+    private static List<OfiRow> books(String symbol, int count) {
+        List<OfiRow> rows = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            rows.add(new OfiRow(T0 + k * 10_000L, symbol, 0.1, 0.2, 3, "normal", 0.05, false, false));
+        }
+        return rows;
+    }
+
+    private static KlineRow bar(int minute, double open, double high, double low, double close) {
+        return new KlineRow(T0 + minute * 60_000L, "BTCUSDT", "1m", open, high, low, close, 1, 100, 0.5, 6, 100);
+    }
+
+    private static MarketNotice event(String type, int second) {
+        return new MarketNotice("BTCUSDT", T0 + second * 1_000L, type, "{}");
+    }
+
+    private int run(String... flags) {
+        List<String> args = new ArrayList<>(List.of("--data", dir.resolve("data").toString(),
+                "--out", dir.resolve("reports").toString()));
+        args.addAll(List.of(flags));
+        return DqCommand.run(args.toArray(String[]::new), clock(), print(stdout), print(stderr));
+    }
+
+    private static Clock clock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    private JsonNode report() throws Exception {
+        Path file = dir.resolve("reports/dq_20260302_1100.json");
+        assertThat(file).exists();
+        try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
+            assertThat(files).hasSize(1);
+        }
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    private static Map<String, String> states(JsonNode section) {
+        Map<String, String> states = new HashMap<>();
+        section.get("verdicts").forEach(v -> states.put(v.get("name").asText(), v.get("state").asText()));
+        return states;
+    }
+
+    private static String reason(JsonNode section, String verdict) {
+        for (JsonNode v : section.get("verdicts")) {
+            if (v.get("name").asText().equals(verdict)) {
+                return v.get("reason").asText();
+            }
+        }
+        throw new AssertionError("no verdict " + verdict);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+
+    private String out() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+}

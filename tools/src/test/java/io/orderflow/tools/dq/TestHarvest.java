@@ -1,0 +1,71 @@
+package io.orderflow.tools.dq;
+
+import io.orderflow.job.config.OrderflowConfig;
+import io.orderflow.job.sink.ParquetRowKind;
+import io.orderflow.job.sink.ParquetSinks;
+import io.orderflow.job.sink.PartitionBucketAssigner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.flink.api.common.serialization.BulkWriter;
+import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.FileSystem.WriteMode;
+
+/**
+ * Writes a harvest as the job does, without a Flink job: the job's Parquet writer and footer
+ * ({@link ParquetSinks#writerFactory}), its partitioning ({@link PartitionBucketAssigner}) and its
+ * file names, one committed file per call, like one checkpoint's file.
+ */
+final class TestHarvest {
+
+    private final Path root;
+
+    TestHarvest(Path root) {
+        this.root = root;
+    }
+
+    /** The footer the job writes for this configuration ({@code OrderflowJob.parquetSinks}), plus a source if given. */
+    static Map<String, String> footer(OrderflowConfig config, String source) {
+        Map<String, String> footer = new HashMap<>();
+        footer.put("orderflow.config", config.toMap().toString());
+        if (source != null) {
+            footer.put("orderflow.source", source);
+        }
+        return footer;
+    }
+
+    /** Writes {@code rows}, which must share one partition, as one committed part file. */
+    <T> Path write(ParquetRowKind<T> kind, OrderflowConfig config, String source, List<T> rows) throws Exception {
+        Path file = partition(kind, rows.get(0)).resolve("part-" + UUID.randomUUID() + "-0.parquet");
+        Files.createDirectories(file.getParent());
+        try (FSDataOutputStream out = FileSystem.getLocalFileSystem()
+                .create(new org.apache.flink.core.fs.Path(file.toUri()), WriteMode.NO_OVERWRITE)) {
+            BulkWriter<T> writer = ParquetSinks.writerFactory(kind, config.fingerprint(), footer(config, source))
+                    .create(out);
+            for (T row : rows) {
+                writer.addElement(row);
+            }
+            writer.finish();
+        }
+        return file;
+    }
+
+    /** A hidden in-progress file, named as FileSink names them, last modified at {@code modified}. */
+    <T> Path inProgress(ParquetRowKind<T> kind, T row, int bytes, Instant modified) throws Exception {
+        Path file = partition(kind, row).resolve(".part-" + UUID.randomUUID() + "-1.parquet.inprogress." + UUID.randomUUID());
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[bytes]);
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+        return file;
+    }
+
+    private <T> Path partition(ParquetRowKind<T> kind, T row) {
+        return root.resolve(new PartitionBucketAssigner<>(kind).getBucketId(row, null));
+    }
+}
