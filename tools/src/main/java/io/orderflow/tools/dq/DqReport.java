@@ -100,6 +100,7 @@ record DqReport(
             long bookUnsynced,
             long dataGap,
             long lateTrade,
+            long wsReconnect,
             Klines klines,
             Map<String, Long> sourceRows) {}
 

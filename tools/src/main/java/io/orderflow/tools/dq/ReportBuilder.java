@@ -1,5 +1,6 @@
 package io.orderflow.tools.dq;
 
+import io.orderflow.core.model.MarketNotice;
 import io.orderflow.tools.dq.DqReport.ClockSkew;
 import io.orderflow.tools.dq.DqReport.ColumnPresence;
 import io.orderflow.tools.dq.DqReport.Coverage;
@@ -28,7 +29,8 @@ import java.util.TreeMap;
 final class ReportBuilder {
 
     /** Event types that describe the feed rather than the market: not counted in the event rate. */
-    static final Set<String> FEED_EVENT_TYPES = Set.of("book_resync", "book_unsynced", "data_gap", "late_trade", "feed_summary");
+    static final Set<String> FEED_EVENT_TYPES = Set.of(MarketNotice.BOOK_RESYNC, MarketNotice.BOOK_UNSYNCED,
+            MarketNotice.DATA_GAP, MarketNotice.LATE_TRADE, MarketNotice.FEED_SUMMARY, MarketNotice.WS_RECONNECT);
 
     private static final double MS_PER_72H = 72 * 3_600_000.0;
 
@@ -134,8 +136,9 @@ final class ReportBuilder {
                 new Tail(f.zRawP99, f.zRawP999, f.zRawMax), new Tail(f.zCvdP99, f.zCvdP999, f.zCvdMax),
                 scan.cvdColumns.contains("floor_used") ? share(f.floorUsedRows, f.cvdRows) : null, diagnostics);
         Signals signals = new Signals(f.events, per72h, market, per72h(market, spanMs), cvd);
-        Health health = new Health(f.events.getOrDefault("book_resync", 0L), f.events.getOrDefault("book_unsynced", 0L),
-                f.events.getOrDefault("data_gap", 0L), f.events.getOrDefault("late_trade", 0L),
+        Health health = new Health(f.events.getOrDefault(MarketNotice.BOOK_RESYNC, 0L),
+                f.events.getOrDefault(MarketNotice.BOOK_UNSYNCED, 0L), f.events.getOrDefault(MarketNotice.DATA_GAP, 0L),
+                f.events.getOrDefault(MarketNotice.LATE_TRADE, 0L), f.events.getOrDefault(MarketNotice.WS_RECONNECT, 0L),
                 new Klines(f.klineRows, f.klineHighBad, f.klineLowBad, f.klineNegativeVolume, f.klineDuplicateBars),
                 f.sourceRows);
         Section section = new Section(symbol, coverage, duplicates, latency, signals, health, List.of());

@@ -72,7 +72,7 @@ class DqCommandTest {
                 bar(3, 100, 101, 99, 100.5), bar(5, 100, 101, 99, 102), bar(0, 100, 101, 99, 100.5)));
         harvest.write(RowKinds.EVENTS, CONFIG, null, List.of(
                 event("book_resync", 1), event("data_gap", 2), event("late_trade", 3), event("late_trade", 4),
-                event("pivot_high", 5), event("pivot_high", 6), event("pivot_high", 7)));
+                event("pivot_high", 5), event("pivot_high", 6), event("pivot_high", 7), event("ws_reconnect", 8)));
         harvest.inProgress(RowKinds.PRICES, btc.get(0), 123, NOW.minusSeconds(600));
         harvest.inProgress(RowKinds.PRICES, btc.get(0), 77, NOW.minusSeconds(60)); // younger than 3 intervals
         // ETHUSDT: a trade every 30 s for 10 minutes, 20 ms late, and no book at all.
@@ -120,6 +120,7 @@ class DqCommandTest {
         assertThat(btcSection.at("/health/data_gap").asLong()).isEqualTo(1);
         assertThat(btcSection.at("/health/late_trade").asLong()).isEqualTo(2);
         assertThat(btcSection.at("/health/book_unsynced").asLong()).isZero();
+        assertThat(btcSection.at("/health/ws_reconnect").asLong()).isEqualTo(1);
         assertThat(btcSection.at("/health/klines/high_below_open_or_close").asLong()).isEqualTo(1);
         assertThat(btcSection.at("/health/klines/duplicate_bars").asLong()).isEqualTo(1);
         assertThat(btcSection.at("/health/klines/low_above_open_or_close").asLong()).isZero();
@@ -143,7 +144,7 @@ class DqCommandTest {
         Map<String, Long> rowsByFingerprint = new HashMap<>();
         fingerprints.forEach(f -> rowsByFingerprint.put(f.get("fingerprint").asText(), f.get("rows").asLong()));
         assertThat(rowsByFingerprint).containsExactlyInAnyOrderEntriesOf(Map.of(
-                CONFIG.fingerprint(), 54L + 54 + 60 + 6 + 7 + 20,
+                CONFIG.fingerprint(), 54L + 54 + 60 + 6 + 8 + 20,
                 OTHER_CONFIG.fingerprint(), 2L));
         JsonNode orphaned = report.at("/harvest/orphaned_inprogress_files");
         assertThat(orphaned.size()).isEqualTo(1);
