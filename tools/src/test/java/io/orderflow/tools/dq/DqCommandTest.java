@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +48,7 @@ class DqCommandTest {
 
     @Test
     void aHarvestWithEachDefectInjectedOnceCountsEveryOneExactlyAndFailsItsVerdicts() throws Exception {
-        TestHarvest harvest = new TestHarvest(dir.resolve("data"));
+        HarvestWriter harvest = new HarvestWriter(dir.resolve("data"));
         // BTCUSDT: a trade every 10 s for 10 minutes, minute 4 silent (54 trades); ids jump by 5 after
         // the 30th trade; three trades 500 ms late; two trades written again by another configuration.
         List<PriceRow> btc = new ArrayList<>();
@@ -73,8 +75,8 @@ class DqCommandTest {
         harvest.write(RowKinds.EVENTS, CONFIG, null, List.of(
                 event("book_resync", 1), event("data_gap", 2), event("late_trade", 3), event("late_trade", 4),
                 event("pivot_high", 5), event("pivot_high", 6), event("pivot_high", 7), event("ws_reconnect", 8)));
-        harvest.inProgress(RowKinds.PRICES, btc.get(0), 123, NOW.minusSeconds(600));
-        harvest.inProgress(RowKinds.PRICES, btc.get(0), 77, NOW.minusSeconds(60)); // younger than 3 intervals
+        inProgress(harvest.partition(RowKinds.PRICES, btc.get(0)), 123, NOW.minusSeconds(600));
+        inProgress(harvest.partition(RowKinds.PRICES, btc.get(0)), 77, NOW.minusSeconds(60)); // younger than 3 intervals
         // ETHUSDT: a trade every 30 s for 10 minutes, 20 ms late, and no book at all.
         List<PriceRow> eth = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
@@ -167,8 +169,28 @@ class DqCommandTest {
     }
 
     @Test
+    void theGeneratedHarvestIsHealthyAndCountedRowForRow() throws Exception {
+        HarvestGenerator generator = new HarvestGenerator(dir.resolve("data"), 2);
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            generator.symbol(symbol, T0, 120);
+        }
+
+        assertThat(run()).isEqualTo(DqCommand.OK);
+        JsonNode overall = report().get("overall");
+
+        assertThat(overall.at("/coverage/rows_by_kind/prices").asLong()).isEqualTo(2 * 120 * 60 * 2);
+        assertThat(overall.at("/coverage/rows_by_kind/ofi").asLong()).isEqualTo(2 * 120 * 60 * 10);
+        assertThat(overall.at("/coverage/empty_minutes_trades/count").asLong()).isZero();
+        assertThat(overall.at("/duplicates/duplicate_rows").asLong()).isZero();
+        assertThat(overall.at("/duplicates/missing_trade_ids").asLong()).isZero();
+        assertThat(overall.at("/signals/events_by_type/pivot_high").asLong()).isEqualTo(2 * 14); // minutes 0, 9, ..., 117
+        assertThat(states(overall)).containsAllEntriesOf(Map.of(
+                "events_per_72h", "pass", "live_source", "pass", "klines_sane", "pass"));
+    }
+
+    @Test
     void aCleanHarvestFailsNothingAndEveryWarningOrNotApplicableVerdictSaysWhy() throws Exception {
-        TestHarvest harvest = new TestHarvest(dir.resolve("data"));
+        HarvestWriter harvest = new HarvestWriter(dir.resolve("data"));
         for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
             List<PriceRow> trades = new ArrayList<>();
             List<CvdRow> cvd = new ArrayList<>();
@@ -210,7 +232,7 @@ class DqCommandTest {
 
     @Test
     void aReplayedRecordingWarnsOfItsSourceAndItsClockSkewMakesTheLatencyVerdictsNotApplicable() throws Exception {
-        TestHarvest harvest = new TestHarvest(dir.resolve("data"));
+        HarvestWriter harvest = new HarvestWriter(dir.resolve("data"));
         List<PriceRow> trades = new ArrayList<>();
         for (int k = 0; k < 30; k++) {
             long ts = T0 + k * 20_000L;
@@ -240,7 +262,7 @@ class DqCommandTest {
 
     @Test
     void aDirectoryWithoutParquetInTheRangeIsBadInput() throws Exception {
-        new TestHarvest(dir.resolve("data")).write(RowKinds.OFI, CONFIG, null, books("BTCUSDT", 6));
+        new HarvestWriter(dir.resolve("data")).write(RowKinds.OFI, CONFIG, null, books("BTCUSDT", 6));
 
         assertThat(run("--symbols", "ETHUSDT")).isEqualTo(DqCommand.BAD_INPUT);
         assertThat(err()).isEqualTo("dq: no committed Parquet file under " + dir.resolve("data") + " for ETHUSDT\n");
@@ -278,6 +300,14 @@ class DqCommandTest {
 
     private static KlineRow bar(int minute, double open, double high, double low, double close) {
         return new KlineRow(T0 + minute * 60_000L, "BTCUSDT", "1m", open, high, low, close, 1, 100, 0.5, 6, 100);
+    }
+
+    /** A hidden in-progress file in {@code partition}, named as FileSink names them, last modified at {@code modified}. */
+    private static void inProgress(Path partition, int bytes, Instant modified) throws Exception {
+        Path file = partition.resolve(".part-" + UUID.randomUUID() + "-1.parquet.inprogress." + UUID.randomUUID());
+        Files.createDirectories(partition);
+        Files.write(file, new byte[bytes]);
+        Files.setLastModifiedTime(file, FileTime.from(modified));
     }
 
     private static MarketNotice event(String type, int second) {

@@ -4,10 +4,9 @@ import io.orderflow.job.config.OrderflowConfig;
 import io.orderflow.job.sink.ParquetRowKind;
 import io.orderflow.job.sink.ParquetSinks;
 import io.orderflow.job.sink.PartitionBucketAssigner;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,11 @@ import org.apache.flink.core.fs.FileSystem.WriteMode;
  * ({@link ParquetSinks#writerFactory}), its partitioning ({@link PartitionBucketAssigner}) and its
  * file names, one committed file per call, like one checkpoint's file.
  */
-final class TestHarvest {
+final class HarvestWriter {
 
     private final Path root;
 
-    TestHarvest(Path root) {
+    HarvestWriter(Path root) {
         this.root = root;
     }
 
@@ -35,13 +34,13 @@ final class TestHarvest {
         Map<String, String> footer = new HashMap<>();
         footer.put("orderflow.config", config.toMap().toString());
         if (source != null) {
-            footer.put("orderflow.source", source);
+            footer.put(ParquetSinks.SOURCE_KEY, source);
         }
         return footer;
     }
 
     /** Writes {@code rows}, which must share one partition, as one committed part file. */
-    <T> Path write(ParquetRowKind<T> kind, OrderflowConfig config, String source, List<T> rows) throws Exception {
+    <T> Path write(ParquetRowKind<T> kind, OrderflowConfig config, String source, List<T> rows) throws IOException {
         Path file = partition(kind, rows.get(0)).resolve("part-" + UUID.randomUUID() + "-0.parquet");
         Files.createDirectories(file.getParent());
         try (FSDataOutputStream out = FileSystem.getLocalFileSystem()
@@ -56,16 +55,8 @@ final class TestHarvest {
         return file;
     }
 
-    /** A hidden in-progress file, named as FileSink names them, last modified at {@code modified}. */
-    <T> Path inProgress(ParquetRowKind<T> kind, T row, int bytes, Instant modified) throws Exception {
-        Path file = partition(kind, row).resolve(".part-" + UUID.randomUUID() + "-1.parquet.inprogress." + UUID.randomUUID());
-        Files.createDirectories(file.getParent());
-        Files.write(file, new byte[bytes]);
-        Files.setLastModifiedTime(file, FileTime.from(modified));
-        return file;
-    }
-
-    private <T> Path partition(ParquetRowKind<T> kind, T row) {
+    /** The partition directory of {@code row}. */
+    <T> Path partition(ParquetRowKind<T> kind, T row) {
         return root.resolve(new PartitionBucketAssigner<>(kind).getBucketId(row, null));
     }
 }
