@@ -183,7 +183,7 @@ class DqCommandTest {
         assertThat(overall.at("/coverage/empty_minutes_trades/count").asLong()).isZero();
         assertThat(overall.at("/duplicates/duplicate_rows").asLong()).isZero();
         assertThat(overall.at("/duplicates/missing_trade_ids").asLong()).isZero();
-        assertThat(overall.at("/signals/events_by_type/pivot_high").asLong()).isEqualTo(2 * 14); // minutes 0, 9, ..., 117
+        assertThat(overall.at("/signals/events_by_type/pivot_high").asLong()).isEqualTo(2 * 15); // minutes 0, 8, ..., 112
         assertThat(states(overall)).containsAllEntriesOf(Map.of(
                 "events_per_72h", "pass", "live_source", "pass", "klines_sane", "pass"));
     }
