@@ -231,7 +231,7 @@ public final class OrderflowJob {
         String dir = config.outputDir();
         String fingerprint = config.fingerprint();
         Map<String, String> footer = Map.of(
-                "orderflow.config", config.toMap().toString(),
+                ParquetSinks.CONFIG_KEY, config.toMap().toString(),
                 ParquetSinks.SOURCE_KEY, config.source().name().toLowerCase(Locale.ROOT));
         return new Sinks(
                 ParquetSinks.forKind(RowKinds.PRICES, dir, fingerprint, footer),

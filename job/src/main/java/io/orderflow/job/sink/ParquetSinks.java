@@ -25,6 +25,9 @@ public final class ParquetSinks {
     /** Footer key: fingerprint of the configuration that produced the file. */
     public static final String FINGERPRINT_KEY = "orderflow.config.fingerprint";
 
+    /** Footer key: the whole effective configuration that produced the file. */
+    public static final String CONFIG_KEY = "orderflow.config";
+
     /** Footer key: the kind of rows in the file. */
     public static final String KIND_KEY = "orderflow.kind";
 

@@ -117,12 +117,7 @@ public final class ReplayBench {
     private static Set<String> networkEdgeSerializers(Path recording) throws IOException {
         Path work = Files.createTempDirectory("orderflow-bench");
         try {
-            OrderflowConfig config = benchConfig(work);
-            ReplaySource source = ReplaySource.builder().files(List.of(recording.toString())).market(MarketType.SPOT)
-                    .bookLevels(config.bookLevels()).build();
-            StreamExecutionEnvironment env = localEnvironment(config);
-            new OrderflowJob(config, source, OrderflowJob.parquetSinks(config)).addTo(env);
-            return networkEdgeSerializers(env.getStreamGraph());
+            return networkEdgeSerializers(replayJob(work, List.of(recording.toString())).getStreamGraph());
         } finally {
             deleteRecursively(work);
         }
@@ -210,20 +205,25 @@ public final class ReplayBench {
                 Files.copy(recording, copy);
                 files.add(copy.toString());
             }
-            OrderflowConfig config = benchConfig(work);
-            ReplaySource source = ReplaySource.builder()
-                    .files(files)
-                    .market(MarketType.SPOT)
-                    .bookLevels(config.bookLevels())
-                    .paced(false)
-                    .build();
-            StreamExecutionEnvironment env = localEnvironment(config);
-            new OrderflowJob(config, source, OrderflowJob.parquetSinks(config)).addTo(env);
-            JobExecutionResult result = env.execute("orderflow bench");
+            JobExecutionResult result = replayJob(work, files).execute("orderflow bench");
             return (double) copies * messagesPerCopy / (result.getNetRuntime() / 1e3);
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /** The whole job over the files, unpaced, writing Parquet under {@code work}, on a local cluster. */
+    private static StreamExecutionEnvironment replayJob(Path work, List<String> files) throws IOException {
+        OrderflowConfig config = benchConfig(work);
+        ReplaySource source = ReplaySource.builder()
+                .files(files)
+                .market(MarketType.SPOT)
+                .bookLevels(config.bookLevels())
+                .paced(false)
+                .build();
+        StreamExecutionEnvironment env = localEnvironment(config);
+        new OrderflowJob(config, source, OrderflowJob.parquetSinks(config)).addTo(env);
+        return env;
     }
 
     private static OrderflowConfig benchConfig(Path work) throws IOException {

@@ -1,5 +1,9 @@
 package io.orderflow.tools.dq;
 
+import static io.orderflow.job.sink.ParquetSinks.CONFIG_KEY;
+import static io.orderflow.job.sink.ParquetSinks.FINGERPRINT_KEY;
+import static io.orderflow.job.sink.ParquetSinks.SOURCE_KEY;
+
 import io.orderflow.tools.dq.DqReport.Fingerprint;
 import io.orderflow.tools.dq.DqReport.IdGap;
 import java.nio.file.Path;
@@ -32,9 +36,6 @@ import org.duckdb.DuckDBConnection;
 final class HarvestScan implements AutoCloseable {
 
     static final String OVERALL = "";
-    static final String FINGERPRINT_KEY = "orderflow.config.fingerprint";
-    static final String CONFIG_KEY = "orderflow.config";
-    static final String SOURCE_KEY = "orderflow.source";
     private static final Pattern WINSOR = Pattern.compile("(?:^|[{ ,])WINSOR_LIMIT=([0-9.eE+-]+)");
 
     /** One symbol's raw figures, or the whole harvest's under {@link #OVERALL}. */

@@ -32,7 +32,7 @@ final class HarvestWriter {
     /** The footer the job writes for this configuration ({@code OrderflowJob.parquetSinks}), plus a source if given. */
     static Map<String, String> footer(OrderflowConfig config, String source) {
         Map<String, String> footer = new HashMap<>();
-        footer.put("orderflow.config", config.toMap().toString());
+        footer.put(ParquetSinks.CONFIG_KEY, config.toMap().toString());
         if (source != null) {
             footer.put(ParquetSinks.SOURCE_KEY, source);
         }
