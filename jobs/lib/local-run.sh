@@ -15,9 +15,18 @@ run_local() {
   for f in tools/target/classes tools/target/classpath-runtime.txt; do
     [ -e "$f" ] || { echo "$f is missing: run without SKIP_BUILD=1 to build" >&2; exit 1; }
   done
+  # A harvest keeps its log: artifacts/run_logs/<tag>.log, the tag also naming the run in its dq reports.
+  local log_config=flink-conf/log4j-console.properties run_props=()
+  if [ "$profile" = harvest ]; then
+    local tag="harvest_$(date -u +%Y%m%d_%H%M)"
+    mkdir -p artifacts/run_logs
+    log_config+=",flink-conf/log4j-run-log.properties"
+    run_props=(-Dorderflow.run.tag="$tag" -Dorderflow.run.log="artifacts/run_logs/$tag.log")
+    echo "Run log: artifacts/run_logs/$tag.log"
+  fi
   # exec: the JVM gets Ctrl+C and SIGTERM directly, and stops the job with a savepoint.
   exec java @flink-conf/jvm.options \
-    -Dlog4j.configurationFile=flink-conf/log4j-console.properties \
+    -Dlog4j.configurationFile="$log_config" "${run_props[@]}" \
     -cp "tools/target/classes:$(cat tools/target/classpath-runtime.txt)" \
     io.orderflow.tools.local.LocalDemo --profile "$profile" "$@"
 }

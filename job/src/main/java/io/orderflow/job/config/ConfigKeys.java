@@ -129,6 +129,27 @@ final class ConfigKeys {
             "WEB_UI_PORT", ValueType.integer(1, 65_535), "8081",
             "port of the Flink Web UI in local runs")
             .operational();
+    static final ConfigKey<Double> PREFLIGHT_MIN = ConfigKey.of(
+            "PREFLIGHT_MIN", ValueType.number(closed(0, 1440)), "10",
+            "local runs: minutes after the start when the data-quality preflight judges what was committed;"
+                    + " a failure stops the job with a savepoint; 0 skips it")
+            .operational();
+    static final ConfigKey<Double> DQ_EVERY_HOURS = ConfigKey.of(
+            "DQ_EVERY_HOURS", ValueType.number(atLeast(0)), "6",
+            "local runs: hours between data-quality reports over OUTPUT_DIR, and one at the end; 0 = none")
+            .operational();
+    static final ConfigKey<String> DQ_REPORT_DIR = ConfigKey.of(
+            "DQ_REPORT_DIR", ValueType.path(), "artifacts/dq_reports",
+            "where local runs write their data-quality reports")
+            .operational();
+    static final ConfigKey<List<String>> DQ_FLAGS = ConfigKey.of(
+            "DQ_FLAGS", ValueType.words(), "",
+            "local runs: more flags for their data-quality reports, e.g. other thresholds (./jobs/dq.sh --help)")
+            .operational();
+    static final ConfigKey<Integer> DQ_METRICS_PORT = ConfigKey.of(
+            "DQ_METRICS_PORT", ValueType.integer(0, 65_535), "9261",
+            "local runs: port of the Prometheus endpoint of the data-quality reports (127.0.0.1); 0 = none")
+            .operational();
     // Not operational, so in the fingerprint: synthetic, recorded and live markets give different
     // rows from the same signal settings, and a harvest must not pass for one configuration across them.
     static final ConfigKey<SourceKind> SOURCE = ConfigKey.of(
@@ -182,7 +203,7 @@ final class ConfigKeys {
             FUSION_W_OFI, FUSION_W_CVD, FUSION_WINDOW_SEC, FUSION_IDLE_SEC,
             PIVOT_BARS, DIVERGENCE_LOOKBACK_BARS, SCORE_Z_THRESHOLD, SPREAD_BLOWOUT_MULT, SPREAD_BLOWOUT_MIN_BPS,
             DATA_GAP_SEC, LATENCY_SPIKE_MS, EVENT_COOLDOWN_SEC,
-            WEB_UI_PORT,
+            WEB_UI_PORT, PREFLIGHT_MIN, DQ_EVERY_HOURS, DQ_REPORT_DIR, DQ_FLAGS, DQ_METRICS_PORT,
             SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC,
             BOOK_SYNC_TIMEOUT_SEC, CAPTURE, REPLAY_FILES, ALLOW_UNSYNCED, RESUME_FROM);
 

@@ -309,6 +309,30 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
         return get(ConfigKeys.WEB_UI_PORT);
     }
 
+    /** When the data-quality preflight of a local run judges it; empty when skipped. */
+    public Optional<Duration> preflightAfter() {
+        double minutes = get(ConfigKeys.PREFLIGHT_MIN);
+        return minutes == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(minutes * 60_000)));
+    }
+
+    /** How often a local run reports on data quality; empty for no reports. */
+    public Optional<Duration> dqEvery() {
+        double hours = get(ConfigKeys.DQ_EVERY_HOURS);
+        return hours == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(hours * 3_600_000)));
+    }
+
+    public String dqReportDir() {
+        return get(ConfigKeys.DQ_REPORT_DIR);
+    }
+
+    public List<String> dqFlags() {
+        return get(ConfigKeys.DQ_FLAGS);
+    }
+
+    public int dqMetricsPort() {
+        return get(ConfigKeys.DQ_METRICS_PORT);
+    }
+
     public SourceKind source() {
         return get(ConfigKeys.SOURCE);
     }

@@ -184,6 +184,14 @@ final class ValueType<T> {
                 paths -> String.join(",", paths));
     }
 
+    /** Words separated by spaces, possibly none (flags handed on to another command). */
+    static ValueType<List<String>> words() {
+        return new ValueType<>(
+                "space-separated words, or empty",
+                raw -> Arrays.stream(raw.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList(),
+                words -> String.join(" ", words));
+    }
+
     /** A path that may be left empty (meaning: none). */
     static ValueType<String> optionalPath() {
         return new ValueType<>("a path, or empty for none", raw -> raw, Function.identity());

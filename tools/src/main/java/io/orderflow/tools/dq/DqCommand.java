@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.orderflow.tools.dq.DqOptions.BadInput;
+import io.orderflow.tools.dq.DqOptions.Kind;
 import io.orderflow.tools.dq.DqReport.Section;
 import io.orderflow.tools.dq.DqReport.Verdict;
 import java.io.IOException;
@@ -15,9 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The data-quality report of a harvest ({@code jobs/dq.sh}, issue 12): reads the partitioned Parquet
@@ -26,9 +30,9 @@ import java.util.Locale;
  */
 public final class DqCommand {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int BAD_INPUT = 2;
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
 
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd_HHmm").withZone(ZoneOffset.UTC);
@@ -48,45 +52,87 @@ public final class DqCommand {
             out.println(DqOptions.USAGE);
             return OK;
         }
+        return run(List.of(args), clock, out, err).status();
+    }
+
+    /**
+     * What a run gave: its exit status, the report written (none for bad input) and its failing
+     * verdicts, each as {@code symbol: name = value (reason)}, or the bad input's message.
+     */
+    public record Outcome(int status, Path report, List<String> failures) {
+
+        public boolean failed() {
+            return status != OK;
+        }
+    }
+
+    /** What is wrong with these flags, if anything: a harvest checks the flags of its reports before it starts. */
+    public static Optional<String> checkFlags(List<String> flags) {
+        try {
+            DqOptions.parse(flags.toArray(String[]::new));
+            return Optional.empty();
+        } catch (BadInput e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Runs the command for a caller in this JVM (a harvest's own reports). */
+    public static Outcome run(List<String> args, Clock clock, PrintStream out, PrintStream err) {
         long start = System.nanoTime();
         DqOptions options;
         try {
-            options = DqOptions.parse(args);
+            options = DqOptions.parse(args.toArray(String[]::new));
         } catch (BadInput e) {
-            err.println("dq: " + e.getMessage());
-            return BAD_INPUT;
+            return badInput(e.getMessage(), err);
         }
         Instant now = clock.instant();
         DqReport report;
         try {
             report = report(options, now, start);
         } catch (BadInput e) {
-            err.println("dq: " + e.getMessage());
-            return BAD_INPUT;
+            return badInput(e.getMessage(), err);
         }
-        Path file = options.out().resolve("dq_" + FILE_TIME.format(now) + ".json");
+        String suffix = options.kind() == Kind.PREFLIGHT || options.kind() == Kind.FINAL ? "_" + options.kind().label() : "";
+        Path file = options.out().resolve("dq_" + FILE_TIME.format(now) + suffix + ".json");
         try {
             Files.createDirectories(options.out());
             JSON.writeValue(file.toFile(), report);
         } catch (IOException e) {
-            err.println("dq: cannot write " + file + ": " + e.getMessage());
-            return BAD_INPUT;
+            return badInput("cannot write " + file + ": " + e.getMessage(), err);
         }
-        return summarise(report, file, out);
+        List<String> failures = failures(report);
+        summarise(report, file, failures.size(), out);
+        return new Outcome(failures.isEmpty() ? OK : FAILED, file, failures);
+    }
+
+    private static Outcome badInput(String message, PrintStream err) {
+        err.println("dq: " + message);
+        return new Outcome(BAD_INPUT, null, List.of(message));
+    }
+
+    private static List<String> failures(DqReport report) {
+        List<String> failures = new ArrayList<>();
+        Stream.concat(Stream.of(report.overall()), report.symbols().values().stream()).forEach(section ->
+                section.verdicts().stream().filter(v -> v.state().equals(Verdict.FAIL)).forEach(v ->
+                        failures.add((section.symbol() == null ? "all" : section.symbol()) + ": " + v.name() + " = "
+                                + v.value() + " (" + v.threshold() + ")" + (v.reason() == null ? "" : ": " + v.reason()))));
+        return failures;
     }
 
     private static DqReport report(DqOptions options, Instant now, long startNanos) throws BadInput {
         Path data = options.data();
-        if (!Files.isDirectory(data)) {
+        // A preflight reports a run that has committed nothing as failed, rather than refusing to judge it.
+        boolean preflight = options.kind() == Kind.PREFLIGHT;
+        if (!Files.isDirectory(data) && !preflight) {
             throw new BadInput("no data directory " + data + " (--data DIR)");
         }
         HarvestFiles files;
         try {
-            files = HarvestFiles.scan(options, now);
+            files = Files.isDirectory(data) ? HarvestFiles.scan(options, now) : HarvestFiles.NONE;
         } catch (IOException e) {
             throw new BadInput("cannot list " + data + ": " + e.getMessage());
         }
-        if (files.committedFiles() == 0) {
+        if (files.committedFiles() == 0 && !preflight) {
             throw new BadInput("no committed Parquet file under " + data + range(options));
         }
         try (HarvestScan scan = new HarvestScan(options, files)) {
@@ -105,19 +151,17 @@ public final class DqCommand {
         return from + to + symbols;
     }
 
-    /** A few lines for the whole harvest and per symbol, failing verdicts first; returns the exit status. */
-    private static int summarise(DqReport report, Path file, PrintStream out) {
+    /** A few lines for the whole harvest and per symbol, failing verdicts first. */
+    private static void summarise(DqReport report, Path file, int failed, PrintStream out) {
         Section overall = report.overall();
-        out.printf(Locale.ROOT, "dq: %d symbols, %s .. %s, report %s (%d ms)%n", report.symbols().size(),
+        out.printf(Locale.ROOT, "dq%s: %d symbols, %s .. %s, report %s (%d ms)%n",
+                report.kind().equals(Kind.ADHOC.label()) ? "" : " " + report.kind(), report.symbols().size(),
                 overall.coverage().firstEventTime(), overall.coverage().lastEventTime(), file, report.elapsedMs());
-        long failed = overall.verdicts().stream().filter(v -> v.state().equals(Verdict.FAIL)).count();
         print("all", overall, true, out);
         for (Section symbol : report.symbols().values()) {
             print(symbol.symbol(), symbol, false, out);
-            failed += symbol.verdicts().stream().filter(v -> v.state().equals(Verdict.FAIL)).count();
         }
         out.println(failed == 0 ? "dq: no verdict fails" : "dq: " + failed + (failed == 1 ? " verdict fails" : " verdicts fail"));
-        return failed == 0 ? OK : FAILED;
     }
 
     private static void print(String name, Section s, boolean showNotApplicable, PrintStream out) {

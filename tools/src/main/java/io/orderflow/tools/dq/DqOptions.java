@@ -1,11 +1,13 @@
 package io.orderflow.tools.dq;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,7 +27,25 @@ record DqOptions(
         double minEventsPer72h,
         long clockSkewMs,
         long checkpointIntervalSec,
-        double winsorLimit) {
+        double winsorLimit,
+        Kind kind,
+        String runTag,
+        Instant since,
+        double maxPreflightDuplicateRate,
+        double maxPreflightDriftP99Ms,
+        long maxPreflightReconnects) {
+
+    /**
+     * Why the report is made: by hand, or by a harvest run at its start ({@code preflight}, judged on
+     * the preflight's own items), every DQ_EVERY_HOURS ({@code periodic}) and at its end ({@code final}).
+     */
+    enum Kind {
+        ADHOC, PREFLIGHT, PERIODIC, FINAL;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     static final String USAGE = """
             Usage: ./jobs/dq.sh [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--symbols A,B] [--out DIR]
@@ -33,6 +53,10 @@ record DqOptions(
                           --max-latency-p50-ms 60 --min-events-per-72h 1000 --clock-skew-ms 200
               --checkpoint-interval-sec 60 (in-progress files older than three intervals are orphaned)
               --winsor-limit 8 (used when no footer records WINSOR_LIMIT)
+              --kind adhoc|preflight|periodic|final (a harvest run's reports; preflight judges only
+                     --max-preflight-duplicate-rate 0.002 --max-preflight-drift-p99-ms 120
+                     --max-preflight-reconnects 3 and that prices and cvd are committed with their schema)
+              --since INSTANT (only files committed since, e.g. 2026-12-02T04:00:00Z)  --run-tag TAG
             Exit status: 0 no verdict fails, 1 a verdict fails, 2 bad input.""";
 
     /** A flag or value the command cannot use: exit status 2, with this message. */
@@ -77,7 +101,13 @@ record DqOptions(
                 flags.number("min-events-per-72h", 1000, 0, Double.MAX_VALUE),
                 (long) flags.number("clock-skew-ms", 200, 0, Long.MAX_VALUE),
                 (long) flags.number("checkpoint-interval-sec", 60, 1, Long.MAX_VALUE),
-                flags.number("winsor-limit", 8, 0.001, 1000));
+                flags.number("winsor-limit", 8, 0.001, 1000),
+                flags.kind(),
+                flags.string("run-tag", null),
+                flags.instant("since"),
+                flags.number("max-preflight-duplicate-rate", 0.002, 0, 1),
+                flags.number("max-preflight-drift-p99-ms", 120, 0, Double.MAX_VALUE),
+                (long) flags.number("max-preflight-reconnects", 3, 0, Long.MAX_VALUE));
         if (!values.isEmpty()) {
             throw new BadInput("unknown flag --" + values.keySet().iterator().next() + "\n" + USAGE);
         }
@@ -111,6 +141,30 @@ record DqOptions(
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
                 throw new BadInput("--" + name + " '" + value + "' is not a date YYYY-MM-DD");
+            }
+        }
+
+        Kind kind() throws BadInput {
+            String value = values.remove("kind");
+            if (value == null) {
+                return Kind.ADHOC;
+            }
+            try {
+                return Kind.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("--kind '" + value + "' is not one of adhoc, preflight, periodic, final");
+            }
+        }
+
+        Instant instant(String name) throws BadInput {
+            String value = values.remove(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new BadInput("--" + name + " '" + value + "' is not an instant like 2026-12-02T04:00:00Z");
             }
         }
 

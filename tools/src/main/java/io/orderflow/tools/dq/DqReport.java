@@ -5,12 +5,16 @@ import java.util.Map;
 
 /**
  * The dq report, as written to JSON (snake_case field names; documented in docs/data-quality.md).
+ * {@code kind} is why it was made ({@link DqOptions.Kind}); {@code runTag} names the harvest run
+ * that made it, marked once a report of the run has failed.
  * Bump {@link #SCHEMA_VERSION} when a field changes meaning or goes away.
  */
 record DqReport(
         int schemaVersion,
         String generatedAt,
         long elapsedMs,
+        String kind,
+        String runTag,
         String dataDir,
         Range range,
         Map<String, Object> thresholds,
@@ -21,7 +25,8 @@ record DqReport(
 
     static final int SCHEMA_VERSION = 1;
 
-    record Range(String from, String to, List<String> symbols) {}
+    /** {@code committedSince}: only files committed at or after it were read (a harvest's preflight). */
+    record Range(String from, String to, List<String> symbols, String committedSince) {}
 
     /** {@code source}: {@code footer} when read from the files' {@code orderflow.config}, else {@code flag}. */
     record WinsorLimit(double value, String source) {}

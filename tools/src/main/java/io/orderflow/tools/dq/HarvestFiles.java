@@ -18,10 +18,20 @@ import java.util.stream.Stream;
  * The files of a harvest in the requested range, found by walking
  * {@code date=…/symbol=…/kind=…/}: the {@code date=…/symbol=…} directories and the kinds that have
  * committed files (DuckDB fails on a glob that matches nothing), and the orphaned in-progress files,
- * which DuckDB never sees.
+ * which DuckDB never sees. With {@code --since}, only the files committed since then.
  */
 record HarvestFiles(
-        Set<String> symbolDays, Set<String> kinds, Set<String> symbols, long committedFiles, List<OrphanedFile> orphaned) {
+        Set<String> symbolDays,
+        Set<String> kinds,
+        Set<String> symbols,
+        List<Path> committed,
+        List<OrphanedFile> orphaned) {
+
+    static final HarvestFiles NONE = new HarvestFiles(Set.of(), Set.of(), Set.of(), List.of(), List.of());
+
+    long committedFiles() {
+        return committed.size();
+    }
 
     /** Partition values of a path relative to the harvest root, or null if it is not in the layout. */
     record Partition(LocalDate date, String symbol, String kind) {
@@ -55,12 +65,17 @@ record HarvestFiles(
         }
     }
 
+    /** A committed file's last change is its commit: FileSink renames it into place and never touches it again. */
+    private static boolean committedSince(Path file, DqOptions options) throws IOException {
+        return options.since() == null || !Files.getLastModifiedTime(file).toInstant().isBefore(options.since());
+    }
+
     static HarvestFiles scan(DqOptions options, Instant now) throws IOException {
         Path root = options.data();
         Set<String> symbolDays = new TreeSet<>();
         Set<String> kinds = new TreeSet<>();
         Set<String> symbols = new TreeSet<>();
-        long committed = 0;
+        List<Path> committed = new ArrayList<>();
         List<OrphanedFile> orphaned = new ArrayList<>();
         long orphanAgeSec = 3 * options.checkpointIntervalSec();
         List<Path> files;
@@ -80,14 +95,15 @@ record HarvestFiles(
                 if (ageSec > orphanAgeSec) {
                     orphaned.add(new OrphanedFile(file.toString(), ageSec, Files.size(file)));
                 }
-            } else if (!name.startsWith(".") && name.endsWith(".parquet")) {
-                committed++;
+            } else if (!name.startsWith(".") && name.endsWith(".parquet") && committedSince(file, options)) {
+                committed.add(file);
                 symbolDays.add("date=" + partition.date() + "/symbol=" + partition.symbol());
                 kinds.add(partition.kind());
                 symbols.add(partition.symbol());
             }
         }
         orphaned.sort((a, b) -> a.path().compareTo(b.path()));
+        committed.sort(null);
         return new HarvestFiles(symbolDays, kinds, symbols, committed, orphaned);
     }
 }

@@ -4,6 +4,9 @@ import static io.orderflow.job.sink.ParquetSinks.CONFIG_KEY;
 import static io.orderflow.job.sink.ParquetSinks.FINGERPRINT_KEY;
 import static io.orderflow.job.sink.ParquetSinks.SOURCE_KEY;
 
+import io.orderflow.job.sink.ParquetRowKind;
+import io.orderflow.job.sink.RowKinds;
+import io.orderflow.tools.dq.DqOptions.Kind;
 import io.orderflow.tools.dq.DqReport.Fingerprint;
 import io.orderflow.tools.dq.DqReport.IdGap;
 import java.nio.file.Path;
@@ -26,6 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.parquet.schema.Type;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -96,6 +102,8 @@ final class HarvestScan implements AutoCloseable {
     final Map<String, Figures> figures = new TreeMap<>();
     final List<Fingerprint> fingerprints = new ArrayList<>();
     final Set<String> cvdColumns = new HashSet<>();
+    /** Preflight only: per kind, its committed files and those without the job's columns. */
+    final Map<String, long[]> preflightFiles = new TreeMap<>();
     double winsorLimit;
     String winsorSource = "flag";
 
@@ -135,6 +143,28 @@ final class HarvestScan implements AutoCloseable {
             klines();
         }
         combineOverall();
+        if (options.kind() == Kind.PREFLIGHT) {
+            committedSchemas();
+        }
+    }
+
+    /** Per kind a preflight needs: its committed files, and how many lack one of the job's columns or have another. */
+    private void committedSchemas() throws SQLException {
+        for (ParquetRowKind<?> kind : List.of(RowKinds.PRICES, RowKinds.CVD)) {
+            long[] filesAndMisfits = new long[2];
+            preflightFiles.put(kind.name(), filesAndMisfits);
+            if (!files.kinds().contains(kind.name())) {
+                continue;
+            }
+            List<String> expected = kind.schema().getFields().stream().map(Type::getName).toList();
+            query("SELECT count(*), count(*) FILTER (WHERE columns <> " + sqlList(expected) + ") FROM ("
+                            + "SELECT file_name, list_sort(list(name)) AS columns FROM parquet_schema("
+                            + files(kind.name()) + ") WHERE num_children IS NULL GROUP BY file_name)",
+                    rs -> {
+                        filesAndMisfits[0] = rs.getLong(1);
+                        filesAndMisfits[1] = rs.getLong(2);
+                    });
+        }
     }
 
     /**
@@ -150,7 +180,7 @@ final class HarvestScan implements AutoCloseable {
             List<Future<?>> reads = new ArrayList<>();
             for (String symbolDay : files.symbolDays()) {
                 reads.add(pool.submit(() -> {
-                    footers("'" + root + "/" + sqlString(symbolDay) + "/*/*.parquet'", rowsByFile, footerByFile);
+                    footers(filesOfDay(symbolDay), rowsByFile, footerByFile);
                     return null;
                 }));
             }
@@ -243,8 +273,7 @@ final class HarvestScan implements AutoCloseable {
         if (columns == null) {
             return; // fusion, raw: their rows are counted from the footers
         }
-        String files = "read_parquet('" + root + "/*/*/kind=" + kind
-                + "/*.parquet', hive_partitioning = true, union_by_name = true)";
+        String files = "read_parquet(" + files(kind) + ", hive_partitioning = true, union_by_name = true)";
         if (kind.equals("cvd")) {
             // Files written before a diagnostic column existed lack it; when no file has it, so does the table.
             columns += ", COLUMNS(c -> c IN ('z_raw', 'z_cvd', '" + String.join("', '", DIAGNOSTIC_COLUMNS) + "'))";
@@ -341,7 +370,7 @@ final class HarvestScan implements AutoCloseable {
                 ? "SELECT DISTINCT symbol, ts_ms // 60000 AS minute FROM " + kind + " UNION ALL "
                 : "";
         query("WITH m AS (" + minutes
-                + "   SELECT symbol, first_minute - 1 FROM spans UNION ALL SELECT symbol, last_minute + 1 FROM spans),"
+                + "   SELECT symbol, first_minute - 1 AS minute FROM spans UNION ALL SELECT symbol, last_minute + 1 FROM spans),"
                 + " g AS (SELECT symbol, minute, minute - lag(minute) OVER (PARTITION BY symbol ORDER BY minute) - 1 AS gap"
                 + "   FROM m),"
                 + " r AS (SELECT symbol, gap, minute - gap AS start, max(gap) OVER (PARTITION BY symbol) AS longest"
@@ -507,6 +536,38 @@ final class HarvestScan implements AutoCloseable {
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /** The committed files of a kind, as DuckDB's table functions take them. */
+    private String files(String kind) {
+        return options.since() == null
+                ? "'" + root + "/*/*/kind=" + kind + "/*.parquet'"
+                : committedList(HarvestFiles.Partition::kind, kind);
+    }
+
+    /** The committed files of one {@code date=…/symbol=…}. */
+    private String filesOfDay(String symbolDay) {
+        return options.since() == null
+                ? "'" + root + "/" + sqlString(symbolDay) + "/*/*.parquet'"
+                : committedList(p -> "date=" + p.date() + "/symbol=" + p.symbol(), symbolDay);
+    }
+
+    /**
+     * Since a time, the files are named one by one: no glob can say when a file was committed. Never
+     * empty: a kind or day is only read when it has committed files.
+     */
+    private String committedList(Function<HarvestFiles.Partition, String> key, String value) {
+        Path base = options.data();
+        List<String> names = files.committed().stream()
+                .filter(file -> value.equals(key.apply(HarvestFiles.Partition.of(base.relativize(file)))))
+                .map(Path::toString)
+                .toList();
+        return sqlList(names);
+    }
+
+    /** A sorted DuckDB list literal of strings. */
+    private static String sqlList(List<String> values) {
+        return values.stream().sorted().map(v -> "'" + sqlString(v) + "'").collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String sqlString(String s) {

@@ -1,6 +1,7 @@
 package io.orderflow.tools.dq;
 
 import io.orderflow.core.model.MarketNotice;
+import io.orderflow.tools.dq.DqOptions.Kind;
 import io.orderflow.tools.dq.DqReport.ClockSkew;
 import io.orderflow.tools.dq.DqReport.ColumnPresence;
 import io.orderflow.tools.dq.DqReport.Coverage;
@@ -76,21 +77,39 @@ final class ReportBuilder {
         thresholds.put("clock_skew_ms", options.clockSkewMs());
         thresholds.put("checkpoint_interval_sec", options.checkpointIntervalSec());
 
+        if (options.kind() == Kind.PREFLIGHT) {
+            thresholds.put("max_preflight_duplicate_rate", options.maxPreflightDuplicateRate());
+            thresholds.put("max_preflight_drift_p99_ms", options.maxPreflightDriftP99Ms());
+            thresholds.put("max_preflight_reconnects", options.maxPreflightReconnects());
+        }
+
         List<DqReport.Verdict> allVerdicts = new ArrayList<>(overall.verdicts());
-        allVerdicts.addAll(verdicts.ofHarvest(overall, harvest, spanMs));
+        allVerdicts.addAll(options.kind() == Kind.PREFLIGHT
+                ? verdicts.ofPreflightFiles(scan.preflightFiles)
+                : verdicts.ofHarvest(overall, harvest, spanMs));
         overall = new Section(null, overall.coverage(), overall.duplicates(), overall.latency(), overall.signals(),
                 overall.health(), allVerdicts);
         return new DqReport(
                 DqReport.SCHEMA_VERSION,
                 now.toString(),
                 elapsedMs,
+                options.kind().label(),
+                options.runTag(),
                 options.data().toString(),
-                new Range(str(options.from()), str(options.to()), options.symbols().isEmpty() ? null : options.symbols()),
+                new Range(str(options.from()), str(options.to()), options.symbols().isEmpty() ? null : options.symbols(),
+                        str(options.since())),
                 thresholds,
                 new WinsorLimit(scan.winsorLimit, scan.winsorSource),
                 overall,
                 symbols,
                 harvest);
+    }
+
+    private long mostReconnectsOfASymbol() {
+        return scan.figures.entrySet().stream()
+                .filter(e -> !e.getKey().equals(HarvestScan.OVERALL))
+                .mapToLong(e -> e.getValue().events.getOrDefault(MarketNotice.WS_RECONNECT, 0L))
+                .max().orElse(0);
     }
 
     private static List<String> lacking(String symbol, Figures f) {
@@ -142,7 +161,9 @@ final class ReportBuilder {
                 new Klines(f.klineRows, f.klineHighBad, f.klineLowBad, f.klineNegativeVolume, f.klineDuplicateBars),
                 f.sourceRows);
         Section section = new Section(symbol, coverage, duplicates, latency, signals, health, List.of());
-        return new Section(symbol, coverage, duplicates, latency, signals, health, verdicts.of(section, withoutFeeds));
+        return new Section(symbol, coverage, duplicates, latency, signals, health, options.kind() == Kind.PREFLIGHT
+                ? verdicts.ofPreflight(section, symbol == null ? mostReconnectsOfASymbol() : health.wsReconnect())
+                : verdicts.of(section, withoutFeeds));
     }
 
     private static EmptyMinutes empty(long[] empty, long minutes, String symbol) {

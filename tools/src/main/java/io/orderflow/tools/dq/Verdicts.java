@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The acceptance items of issue 12, each with its threshold, value and state. */
@@ -43,6 +44,57 @@ final class Verdicts {
         verdicts.add(booksAndTrades(symbolsWithoutFeeds));
         verdicts.add(liveSource(s.health().sourceRows()));
         return verdicts;
+    }
+
+    /**
+     * The preflight's items for one symbol, or the whole harvest (where the reconnects are the most
+     * any one symbol saw: each connection's reconnect is written once per symbol it carries).
+     */
+    List<Verdict> ofPreflight(Section s, long reconnects) {
+        List<Verdict> verdicts = new ArrayList<>();
+        String threshold = "< " + options.maxPreflightDuplicateRate();
+        Double rate = s.duplicates().duplicateRate();
+        verdicts.add(rate == null
+                ? verdict("preflight_duplicate_rate", threshold, null, FAIL, "no trades committed yet")
+                : rate < options.maxPreflightDuplicateRate()
+                        ? verdict("preflight_duplicate_rate", threshold, rate, PASS, null)
+                        : verdict("preflight_duplicate_rate", threshold, rate, FAIL, s.duplicates().duplicateRows()
+                                + " of " + s.duplicates().priceRows() + " trades repeat an agg_trade_id"));
+        verdicts.add(drift(s));
+        verdicts.add(verdict("preflight_reconnects", "≤ " + options.maxPreflightReconnects(), reconnects,
+                reconnects <= options.maxPreflightReconnects() ? PASS : FAIL,
+                reconnects <= options.maxPreflightReconnects() ? null : "a reconnect storm: " + reconnects
+                        + " WebSocket reconnects (ws_reconnect rows in events) in the preflight's window"));
+        return verdicts;
+    }
+
+    /** Whether the kinds a harvest cannot do without were committed, each file with the job's columns. */
+    List<Verdict> ofPreflightFiles(Map<String, long[]> filesAndMisfits) {
+        List<Verdict> verdicts = new ArrayList<>();
+        filesAndMisfits.forEach((kind, counts) -> {
+            String name = "preflight_" + kind + "_committed";
+            String threshold = "committed files, each with the " + kind + " columns";
+            verdicts.add(counts[0] == 0
+                    ? verdict(name, threshold, 0, FAIL, "no " + kind + " file committed in the preflight's window")
+                    : verdict(name, threshold, counts[0], counts[1] == 0 ? PASS : FAIL, counts[1] == 0 ? null
+                            : counts[1] + " of " + counts[0] + " " + kind + " files lack columns or have others"));
+        });
+        return verdicts;
+    }
+
+    private Verdict drift(Section s) {
+        String threshold = "< " + format(options.maxPreflightDriftP99Ms()) + " ms";
+        Long drift = s.latency().absDriftP99Ms();
+        if (drift == null) {
+            return verdict("preflight_drift_p99_ms", threshold, null, FAIL, "no trades committed yet");
+        }
+        if (s.health().sourceRows().keySet().equals(Set.of("replay"))) {
+            return verdict("preflight_drift_p99_ms", threshold, drift, NA,
+                    "a replay: the receive times are the recording's, not this machine's");
+        }
+        boolean pass = drift < options.maxPreflightDriftP99Ms();
+        return verdict("preflight_drift_p99_ms", threshold, drift, pass ? PASS : FAIL, pass ? null
+                : "event time and receive time are " + drift + " ms apart at p99: a late feed or a clock off the exchange's");
     }
 
     /** What only the whole harvest is judged on. */

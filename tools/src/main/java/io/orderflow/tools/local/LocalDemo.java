@@ -8,11 +8,16 @@ import io.orderflow.job.config.ConfigException;
 import io.orderflow.job.config.OrderflowConfig;
 import io.orderflow.job.config.SourceKind;
 import io.orderflow.testkit.loopback.LoopbackExchange;
+import io.orderflow.tools.dq.DqCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,6 +54,8 @@ public final class LocalDemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalDemo.class);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
+    /** The exit status of a run the data-quality preflight stopped. */
+    static final int PREFLIGHT_FAILED_EXIT_STATUS = 4;
     /** The loopback exchange keeps a deeper book than the job reads, as a real one does. */
     private static final int LOOPBACK_BOOK_LEVELS = 20;
 
@@ -103,7 +110,7 @@ public final class LocalDemo {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the savepoints under " + savepoints, e);
         }
-        System.out.printf("Resuming from the newest savepoint: %s%n", latest.toUri());
+        LOG.info("Resuming from the newest savepoint: {}", latest.toUri());
         return latest.toUri().toString();
     }
 
@@ -140,12 +147,27 @@ public final class LocalDemo {
         signals.cvd().sinkTo(ConsoleBoard.cvdTap()).name("console: cvd");
         signals.prices().sinkTo(ConsoleBoard.pricesTap()).name("console: prices");
 
+        try (HarvestChecks checks = HarvestChecks.start(config, runTag(), Clock.systemUTC(), System.out).orElse(null)) {
+            return run(env, checks);
+        }
+    }
+
+    private int run(StreamExecutionEnvironment env, HarvestChecks checks) throws Exception {
         JobClient job = env.executeAsync("orderflow demo " + String.join(",", config.symbols()));
         Signal.handle(new Signal("INT"), this::onSignal);
         Signal.handle(new Signal("TERM"), this::onSignal);
-        System.out.printf("orderflow demo: job %s%n  Web UI   http://127.0.0.1:%d%n  Parquet  %s%n"
-                        + "  Ctrl+C stops it with a savepoint.%n",
-                job.getJobID(), config.webUiPort(), Path.of(config.outputDir()).toAbsolutePath());
+        // Logged, not printed: a harvest's run log (jobs/harvest.sh) records what ran, where, and how it ended.
+        LOG.info("orderflow: job {}\n  Web UI   http://127.0.0.1:{}\n  Parquet  {}\n  Data quality  {}\n"
+                        + "  Ctrl+C stops it with a savepoint.",
+                job.getJobID(), config.webUiPort(), Path.of(config.outputDir()).toAbsolutePath(),
+                checks == null ? "no reports (PREFLIGHT_MIN=0, DQ_EVERY_HOURS=0)"
+                        : HarvestChecks.describe(config) + ", under " + Path.of(config.dqReportDir()).toAbsolutePath());
+        CompletableFuture<DqCommand.Outcome> preflight = checks == null ? CompletableFuture.completedFuture(null) : checks.preflight();
+        preflight.thenAccept(outcome -> {
+            if (outcome != null && outcome.failed()) {
+                stopRequested.complete("data-quality preflight failed");
+            }
+        });
 
         CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
         while (!finished.isDone() && !stopRequested.isDone()) {
@@ -157,10 +179,10 @@ public final class LocalDemo {
             }
         }
         if (stopRequested.isDone() && !finished.isDone()) {
-            System.out.printf("%s: stopping with a savepoint (Ctrl+C again aborts)...%n", stopRequested.get());
+            LOG.info("{}: stopping with a savepoint (Ctrl+C again aborts)...", stopRequested.get());
             String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
                     .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            System.out.printf("Savepoint: %s%n  resume with the same settings and --resume-from latest (or --resume-from %s)%n",
+            LOG.info("Savepoint: {}\n  resume with the same settings and --resume-from latest (or --resume-from {})",
                     savepoint, savepoint);
         }
         JobExecutionResult result;
@@ -175,8 +197,22 @@ public final class LocalDemo {
             LOG.error("{} in-progress Parquet files were left under {}", inProgress, config.outputDir());
             return 1;
         }
-        System.out.println("Stopped; every Parquet file is committed.");
+        LOG.info("Stopped; every Parquet file is committed.");
+        DqCommand.Outcome preflightOutcome = preflight.getNow(null);
+        if (preflightOutcome != null && preflightOutcome.failed()) {
+            LOG.error("Stopped by the data-quality preflight; its report is {}", preflightOutcome.report());
+            return PREFLIGHT_FAILED_EXIT_STATUS;
+        }
+        if (checks != null) {
+            checks.finalReport();
+        }
         return FeedReports.of(result).report(System.out, config.allowUnsynced());
+    }
+
+    /** The run's name in its reports and log: {@code orderflow.run.tag} (set by jobs/harvest.sh), or the start time. */
+    private static String runTag() {
+        return System.getProperty("orderflow.run.tag",
+                "run_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmm").withZone(ZoneOffset.UTC).format(Instant.now()));
     }
 
     private void onSignal(Signal signal) {

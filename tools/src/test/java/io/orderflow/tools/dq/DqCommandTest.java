@@ -255,6 +255,73 @@ class DqCommandTest {
     }
 
     @Test
+    void thePreflightJudgesOnlyWhatWasCommittedSinceTheRunStarted() throws Exception {
+        HarvestWriter harvest = new HarvestWriter(dir.resolve("data"));
+        // Before the run: a file full of duplicates, which the preflight must not see.
+        Path before = harvest.write(RowKinds.PRICES, CONFIG, null, List.of(
+                new PriceRow(T0 - 60_000, T0 - 60_000, "BTCUSDT", 100, 1, 1, 5, 1),
+                new PriceRow(T0 - 60_000, T0 - 60_000, "BTCUSDT", 100, 1, 1, 5, 1)));
+        Files.setLastModifiedTime(before, FileTime.from(NOW.minusSeconds(7_200)));
+        // BTCUSDT: 1,000 trades, 3 of them again (0.3 % > 0.2 %), 10 ms late; 3 reconnects.
+        // ETHUSDT: 200 trades, 5 of them 500 ms late (p99 of the drift 500 ms); 4 reconnects.
+        List<PriceRow> btc = new ArrayList<>();
+        for (int k = 0; k < 1_000; k++) {
+            btc.add(new PriceRow(T0 + k * 100L, T0 + k * 100L - 10, "BTCUSDT", 100, 1, 10 + k, 10, 1));
+        }
+        btc.addAll(btc.subList(0, 3));
+        List<PriceRow> eth = new ArrayList<>();
+        for (int k = 0; k < 200; k++) {
+            long latency = k % 40 == 0 ? 500 : 10;
+            eth.add(new PriceRow(T0 + k * 500L, T0 + k * 500L - latency, "ETHUSDT", 10, 1, k, latency, 1));
+        }
+        harvest.write(RowKinds.PRICES, CONFIG, "binance", btc);
+        harvest.write(RowKinds.PRICES, CONFIG, "binance", eth);
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            harvest.write(RowKinds.CVD, CONFIG, "binance", List.of(
+                    new CvdRow(T0, symbol, 1, 1, 1, 0.5, 0.5, 1, 0.5, false, "normal")));
+        }
+        harvest.write(RowKinds.EVENTS, CONFIG, "binance", List.of(event("ws_reconnect", 1), event("ws_reconnect", 2),
+                event("ws_reconnect", 3)));
+        harvest.write(RowKinds.EVENTS, CONFIG, "binance", List.of(ethEvent(1), ethEvent(2), ethEvent(3), ethEvent(4)));
+        // A cvd file with the columns of another kind.
+        Path misfit = harvest.write(RowKinds.OFI, CONFIG, "binance", books("ETHUSDT", 2));
+        Path cvdDir = harvest.partition(RowKinds.CVD, new CvdRow(T0, "ETHUSDT", 1, 1, 1, 0, 0, 1, 0, false, "normal"));
+        Files.move(misfit, cvdDir.resolve(misfit.getFileName()));
+
+        int status = run("--kind", "preflight", "--since", NOW.minusSeconds(3_600).toString());
+        assertThat(status).as(err()).isEqualTo(DqCommand.FAILED);
+        JsonNode report = report("dq_20260302_1100_preflight.json");
+
+        assertThat(report.get("kind").asText()).isEqualTo("preflight");
+        assertThat(report.at("/range/committed_since").asText()).isEqualTo("2026-03-02T10:00:00Z");
+        assertThat(report.at("/symbols/BTCUSDT/duplicates/duplicate_rows").asLong()).as("the older file is not read").isEqualTo(3);
+        assertThat(states(report.at("/symbols/BTCUSDT"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "preflight_duplicate_rate", "fail", "preflight_drift_p99_ms", "pass", "preflight_reconnects", "pass"));
+        assertThat(states(report.at("/symbols/ETHUSDT"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "preflight_duplicate_rate", "pass", "preflight_drift_p99_ms", "fail", "preflight_reconnects", "fail"));
+        assertThat(report.at("/symbols/ETHUSDT/latency/abs_drift_p99_ms").asLong()).isEqualTo(500);
+        // Over all 1,203 trades, ETHUSDT's 5 late ones are under 1 %.
+        assertThat(states(report.get("overall"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "preflight_duplicate_rate", "fail", "preflight_drift_p99_ms", "pass", "preflight_reconnects", "fail",
+                "preflight_prices_committed", "pass", "preflight_cvd_committed", "fail"));
+        assertThat(reason(report.get("overall"), "preflight_cvd_committed")).isEqualTo("1 of 3 cvd files lack columns or have others");
+        assertThat(reason(report.get("overall"), "preflight_reconnects")).startsWith("a reconnect storm: 4 WebSocket reconnects");
+    }
+
+    @Test
+    void aPreflightOfARunThatCommittedNothingIsAFailingReportNotBadInput() throws Exception {
+        int status = run("--kind", "preflight", "--symbols", "BTCUSDT");
+        assertThat(status).as(err()).isEqualTo(DqCommand.FAILED);
+        JsonNode report = report("dq_20260302_1100_preflight.json");
+
+        assertThat(states(report.get("overall"))).containsEntry("preflight_prices_committed", "fail")
+                .containsEntry("preflight_cvd_committed", "fail");
+        assertThat(reason(report.get("overall"), "preflight_prices_committed"))
+                .isEqualTo("no prices file committed in the preflight's window");
+        assertThat(reason(report.at("/symbols/BTCUSDT"), "preflight_duplicate_rate")).isEqualTo("no trades committed yet");
+    }
+
+    @Test
     void noDataDirectoryIsBadInputWithAMessage() throws Exception {
         assertThat(run()).isEqualTo(DqCommand.BAD_INPUT);
         assertThat(err()).isEqualTo("dq: no data directory " + dir.resolve("data") + " (--data DIR)\n");
@@ -314,6 +381,10 @@ class DqCommandTest {
         return new MarketNotice("BTCUSDT", T0 + second * 1_000L, type, "{}");
     }
 
+    private static MarketNotice ethEvent(int second) {
+        return new MarketNotice("ETHUSDT", T0 + second * 1_000L, "ws_reconnect", "{}");
+    }
+
     private int run(String... flags) {
         List<String> args = new ArrayList<>(List.of("--data", dir.resolve("data").toString(),
                 "--out", dir.resolve("reports").toString()));
@@ -326,7 +397,11 @@ class DqCommandTest {
     }
 
     private JsonNode report() throws Exception {
-        Path file = dir.resolve("reports/dq_20260302_1100.json");
+        return report("dq_20260302_1100.json");
+    }
+
+    private JsonNode report(String name) throws Exception {
+        Path file = dir.resolve("reports").resolve(name);
         assertThat(file).exists();
         try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
             assertThat(files).hasSize(1);
