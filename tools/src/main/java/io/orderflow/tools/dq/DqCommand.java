@@ -21,8 +21,9 @@ import java.util.Locale;
 
 /**
  * The data-quality report of a harvest ({@code jobs/dq.sh}, issue 12): reads the partitioned Parquet
- * with DuckDB, writes {@code dq_<YYYYMMDD>_<HHMM>.json} (docs/data-quality.md) and a summary on
- * standard output. Exit status 0 when no verdict fails, 1 when one does, 2 for bad input.
+ * with DuckDB, writes {@code dq_<YYYYMMDD>_<HHMM>.json} and the same report with its pictures as
+ * {@code .html} beside it (docs/data-quality.md), and a summary on standard output. Exit status 0
+ * when no verdict fails, 1 when one does, 2 for bad input.
  */
 public final class DqCommand {
 
@@ -57,25 +58,31 @@ public final class DqCommand {
             return BAD_INPUT;
         }
         Instant now = clock.instant();
-        DqReport report;
+        Result result;
         try {
-            report = report(options, now, start);
+            result = report(options, now, start);
         } catch (BadInput e) {
             err.println("dq: " + e.getMessage());
             return BAD_INPUT;
         }
-        Path file = options.out().resolve("dq_" + FILE_TIME.format(now) + ".json");
+        String name = "dq_" + FILE_TIME.format(now);
+        Path json = options.out().resolve(name + ".json");
+        Path html = options.out().resolve(name + ".html");
         try {
             Files.createDirectories(options.out());
-            JSON.writeValue(file.toFile(), report);
+            JSON.writeValue(json.toFile(), result.report());
+            Files.writeString(html, HtmlReport.render(result.report(), result.charts(), json.getFileName().toString()));
         } catch (IOException e) {
-            err.println("dq: cannot write " + file + ": " + e.getMessage());
+            err.println("dq: cannot write " + options.out() + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        return summarise(report, file, out);
+        return summarise(result.report(), json, html, out);
     }
 
-    private static DqReport report(DqOptions options, Instant now, long startNanos) throws BadInput {
+    /** The report and what its HTML page draws beyond it. */
+    private record Result(DqReport report, ChartData charts) {}
+
+    private static Result report(DqOptions options, Instant now, long startNanos) throws BadInput {
         Path data = options.data();
         if (!Files.isDirectory(data)) {
             throw new BadInput("no data directory " + data + " (--data DIR)");
@@ -91,7 +98,9 @@ public final class DqCommand {
         }
         try (HarvestScan scan = new HarvestScan(options, files)) {
             scan.run();
-            return new ReportBuilder(options, scan).build(files, now, (System.nanoTime() - startNanos) / 1_000_000);
+            ChartData charts = ChartData.query(scan, files.kinds(), options.clockSkewMs());
+            return new Result(new ReportBuilder(options, scan).build(files, now, (System.nanoTime() - startNanos) / 1_000_000),
+                    charts);
         } catch (SQLException e) {
             // DuckDB's message names the file and what is wrong with it; its first line is enough.
             throw new BadInput("cannot read the Parquet under " + data + ": " + e.getMessage().lines().findFirst().orElse(""));
@@ -106,16 +115,17 @@ public final class DqCommand {
     }
 
     /** A few lines for the whole harvest and per symbol, failing verdicts first; returns the exit status. */
-    private static int summarise(DqReport report, Path file, PrintStream out) {
+    private static int summarise(DqReport report, Path json, Path html, PrintStream out) {
         Section overall = report.overall();
         out.printf(Locale.ROOT, "dq: %d symbols, %s .. %s, report %s (%d ms)%n", report.symbols().size(),
-                overall.coverage().firstEventTime(), overall.coverage().lastEventTime(), file, report.elapsedMs());
+                overall.coverage().firstEventTime(), overall.coverage().lastEventTime(), json, report.elapsedMs());
         long failed = overall.verdicts().stream().filter(v -> v.state().equals(Verdict.FAIL)).count();
         print("all", overall, true, out);
         for (Section symbol : report.symbols().values()) {
             print(symbol.symbol(), symbol, false, out);
             failed += symbol.verdicts().stream().filter(v -> v.state().equals(Verdict.FAIL)).count();
         }
+        out.println("dq: pictures in " + html);
         out.println(failed == 0 ? "dq: no verdict fails" : "dq: " + failed + (failed == 1 ? " verdict fails" : " verdicts fail"));
         return failed == 0 ? OK : FAILED;
     }
@@ -127,9 +137,8 @@ public final class DqCommand {
                 s.coverage().minutesSpanned(), s.coverage().emptyMinutesTrades().count(),
                 s.coverage().emptyMinutesBooks().count(), s.duplicates().duplicateRows(),
                 s.duplicates().missingTradeIds(), s.latency().p50Ms(), s.latency().p99Ms());
-        List<String> order = List.of(Verdict.FAIL, Verdict.WARN, Verdict.NA, Verdict.PASS);
         List<Verdict> sorted = s.verdicts().stream()
-                .sorted(Comparator.comparingInt(v -> order.indexOf(v.state())))
+                .sorted(Comparator.comparingInt(v -> Verdict.WORST_FIRST.indexOf(v.state())))
                 .toList();
         long passed = 0;
         long notApplicable = 0;
