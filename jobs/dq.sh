@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The data-quality report of a harvest (issue 12): reads the partitioned Parquet with DuckDB and
-# writes artifacts/dq_reports/dq_<YYYYMMDD>_<HHMM>.json (docs/data-quality.md) and a summary.
+# writes artifacts/dq_reports/dq_<YYYYMMDD>_<HHMM>.json, the same report with its pictures as .html
+# beside it (docs/data-quality.md), and a summary.
 #   ./jobs/dq.sh [--data DIR] [--from DATE] [--to DATE] [--symbols A,B] [--out DIR] [thresholds...]
 # --help lists the thresholds. Exit status: 0 no verdict fails, 1 a verdict fails, 2 bad input.
 set -euo pipefail

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * The data-quality report of a harvest ({@code jobs/dq.sh}, issue 12): reads the partitioned Parquet
- * with DuckDB, writes {@code dq_<YYYYMMDD>_<HHMM>.json} (docs/data-quality.md) and a summary on
- * standard output. Exit status 0 when no verdict fails, 1 when one does, 2 for bad input.
+ * with DuckDB, writes {@code dq_<YYYYMMDD>_<HHMM>.json} and the same report with its pictures as
+ * {@code .html} beside it (docs/data-quality.md), and a summary on standard output. Exit status 0
+ * when no verdict fails, 1 when one does, 2 for bad input.
  */
 public final class DqCommand {
 
@@ -86,23 +87,26 @@ public final class DqCommand {
             return badInput(e.getMessage(), err);
         }
         Instant now = clock.instant();
-        DqReport report;
+        Result result;
         try {
-            report = report(options, now, start);
+            result = report(options, now, start);
         } catch (BadInput e) {
             return badInput(e.getMessage(), err);
         }
         String suffix = options.kind() == Kind.PREFLIGHT || options.kind() == Kind.FINAL ? "_" + options.kind().label() : "";
-        Path file = options.out().resolve("dq_" + FILE_TIME.format(now) + suffix + ".json");
+        String name = "dq_" + FILE_TIME.format(now) + suffix;
+        Path json = options.out().resolve(name + ".json");
+        Path html = options.out().resolve(name + ".html");
         try {
             Files.createDirectories(options.out());
-            JSON.writeValue(file.toFile(), report);
+            JSON.writeValue(json.toFile(), result.report());
+            Files.writeString(html, HtmlReport.render(result.report(), result.charts(), json.getFileName().toString()));
         } catch (IOException e) {
-            return badInput("cannot write " + file + ": " + e.getMessage(), err);
+            return badInput("cannot write " + options.out() + ": " + e.getMessage(), err);
         }
-        List<String> failures = failures(report);
-        summarise(report, file, failures.size(), out);
-        return new Outcome(failures.isEmpty() ? OK : FAILED, file, failures);
+        List<String> failures = failures(result.report());
+        summarise(result.report(), json, html, failures.size(), out);
+        return new Outcome(failures.isEmpty() ? OK : FAILED, json, failures);
     }
 
     private static Outcome badInput(String message, PrintStream err) {
@@ -119,7 +123,10 @@ public final class DqCommand {
         return failures;
     }
 
-    private static DqReport report(DqOptions options, Instant now, long startNanos) throws BadInput {
+    /** The report and what its HTML page draws beyond it. */
+    private record Result(DqReport report, ChartData charts) {}
+
+    private static Result report(DqOptions options, Instant now, long startNanos) throws BadInput {
         Path data = options.data();
         // A preflight reports a run that has committed nothing as failed, rather than refusing to judge it.
         boolean preflight = options.kind() == Kind.PREFLIGHT;
@@ -137,7 +144,9 @@ public final class DqCommand {
         }
         try (HarvestScan scan = new HarvestScan(options, files)) {
             scan.run();
-            return new ReportBuilder(options, scan).build(files, now, (System.nanoTime() - startNanos) / 1_000_000);
+            ChartData charts = ChartData.query(scan, files.kinds(), options.clockSkewMs());
+            return new Result(new ReportBuilder(options, scan).build(files, now, (System.nanoTime() - startNanos) / 1_000_000),
+                    charts);
         } catch (SQLException e) {
             // DuckDB's message names the file and what is wrong with it; its first line is enough.
             throw new BadInput("cannot read the Parquet under " + data + ": " + e.getMessage().lines().findFirst().orElse(""));
@@ -152,15 +161,16 @@ public final class DqCommand {
     }
 
     /** A few lines for the whole harvest and per symbol, failing verdicts first. */
-    private static void summarise(DqReport report, Path file, int failed, PrintStream out) {
+    private static void summarise(DqReport report, Path json, Path html, int failed, PrintStream out) {
         Section overall = report.overall();
         out.printf(Locale.ROOT, "dq%s: %d symbols, %s .. %s, report %s (%d ms)%n",
                 report.kind().equals(Kind.ADHOC.label()) ? "" : " " + report.kind(), report.symbols().size(),
-                overall.coverage().firstEventTime(), overall.coverage().lastEventTime(), file, report.elapsedMs());
+                overall.coverage().firstEventTime(), overall.coverage().lastEventTime(), json, report.elapsedMs());
         print("all", overall, true, out);
         for (Section symbol : report.symbols().values()) {
             print(symbol.symbol(), symbol, false, out);
         }
+        out.println("dq: pictures in " + html);
         out.println(failed == 0 ? "dq: no verdict fails" : "dq: " + failed + (failed == 1 ? " verdict fails" : " verdicts fail"));
     }
 
@@ -171,9 +181,8 @@ public final class DqCommand {
                 s.coverage().minutesSpanned(), s.coverage().emptyMinutesTrades().count(),
                 s.coverage().emptyMinutesBooks().count(), s.duplicates().duplicateRows(),
                 s.duplicates().missingTradeIds(), s.latency().p50Ms(), s.latency().p99Ms());
-        List<String> order = List.of(Verdict.FAIL, Verdict.WARN, Verdict.NA, Verdict.PASS);
         List<Verdict> sorted = s.verdicts().stream()
-                .sorted(Comparator.comparingInt(v -> order.indexOf(v.state())))
+                .sorted(Comparator.comparingInt(v -> Verdict.WORST_FIRST.indexOf(v.state())))
                 .toList();
         long passed = 0;
         long notApplicable = 0;

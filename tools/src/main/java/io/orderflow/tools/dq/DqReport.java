@@ -127,5 +127,8 @@ record DqReport(
         static final String FAIL = "fail";
         static final String WARN = "warn";
         static final String NA = "n/a";
+
+        /** The states from the most to the least urgent: the order in which readers want them. */
+        static final List<String> WORST_FIRST = List.of(FAIL, WARN, NA, PASS);
     }
 }

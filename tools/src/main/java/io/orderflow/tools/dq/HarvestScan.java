@@ -261,7 +261,7 @@ final class HarvestScan implements AutoCloseable {
             "prices", "symbol, epoch_ms(ts_ms) AS ts_ms, agg_trade_id, latency_ms",
             "ofi", "symbol, epoch_ms(ts_ms) AS ts_ms",
             "cvd", "symbol",
-            "events", "symbol, event_type",
+            "events", "symbol, epoch_ms(ts_ms) AS ts_ms, event_type",
             "klines", "symbol, timeframe, epoch_ms(ts_ms) AS ts_ms, open, high, low, close, volume");
 
     /**
@@ -505,11 +505,12 @@ final class HarvestScan implements AutoCloseable {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    private interface RowHandler {
+    interface RowHandler {
         void row(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, RowHandler handler) throws SQLException {
+    /** Runs a query over the loaded tables (ChartData's too), a row at a time. */
+    void query(String sql, RowHandler handler) throws SQLException {
         try (Statement statement = duckdb.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 handler.row(rs);

@@ -404,7 +404,8 @@ class DqCommandTest {
         Path file = dir.resolve("reports").resolve(name);
         assertThat(file).exists();
         try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
-            assertThat(files).hasSize(1);
+            assertThat(files).map(f -> f.getFileName().toString())
+                    .containsExactlyInAnyOrder("dq_20260302_1100.json", "dq_20260302_1100.html");
         }
         return new ObjectMapper().readTree(file.toFile());
     }

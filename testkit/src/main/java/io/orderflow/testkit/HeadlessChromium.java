@@ -1,10 +1,8 @@
-package io.orderflow.job.testing;
+package io.orderflow.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderflow.testkit.FreePorts;
-import io.orderflow.testkit.Processes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,11 +51,12 @@ public final class HeadlessChromium implements AutoCloseable {
         }
         int port = FreePorts.next();
         Path profile = Files.createTempDirectory(workDir, "chromium-profile");
-        // The flags keep Chromium off the network it would otherwise call (updates, sync, QUIC).
+        // The flags keep Chromium off the network it would otherwise call (updates, sync, QUIC); without
+        // scroll bars the page is laid out as wide in a full-page screenshot as in the window.
         Process process = Processes.start(workDir, Map.of(), workDir.resolve("chromium.log"), List.of(
                 CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+                "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height, "--remote-debugging-address=127.0.0.1",
                 "--remote-debugging-port=" + port, url));
         try {
@@ -90,10 +89,22 @@ public final class HeadlessChromium implements AutoCloseable {
         return call("Runtime.evaluate", params).path("result").path("value");
     }
 
-    /** A PNG of the page as it is drawn now. */
+    /** A PNG of the window as it is drawn now. */
     public byte[] screenshot() throws Exception {
-        JsonNode result = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
-        return Base64.getDecoder().decode(result.get("data").asText());
+        return png(call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png")));
+    }
+
+    /** A PNG of the whole page as it is drawn now, below the window's height too. */
+    public byte[] fullPageScreenshot() throws Exception {
+        JsonNode size = call("Page.getLayoutMetrics", JSON.createObjectNode()).get("cssContentSize");
+        ObjectNode params = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
+        params.putObject("clip").put("x", 0).put("y", 0).put("scale", 1)
+                .put("width", size.get("width").asDouble()).put("height", size.get("height").asDouble());
+        return png(call("Page.captureScreenshot", params));
+    }
+
+    private static byte[] png(JsonNode captured) {
+        return Base64.getDecoder().decode(captured.get("data").asText());
     }
 
     private JsonNode call(String method, ObjectNode params) throws Exception {
