@@ -21,11 +21,11 @@ import org.apache.flink.core.fs.FileSystem.WriteMode;
  * ({@link ParquetSinks#writerFactory}), its partitioning ({@link PartitionBucketAssigner}) and its
  * file names, one committed file per call, like one checkpoint's file.
  */
-final class HarvestWriter {
+public final class HarvestWriter {
 
     private final Path root;
 
-    HarvestWriter(Path root) {
+    public HarvestWriter(Path root) {
         this.root = root;
     }
 
@@ -40,7 +40,7 @@ final class HarvestWriter {
     }
 
     /** Writes {@code rows}, which must share one partition, as one committed part file. */
-    <T> Path write(ParquetRowKind<T> kind, OrderflowConfig config, String source, List<T> rows) throws IOException {
+    public <T> Path write(ParquetRowKind<T> kind, OrderflowConfig config, String source, List<T> rows) throws IOException {
         Path file = partition(kind, rows.get(0)).resolve("part-" + UUID.randomUUID() + "-0.parquet");
         Files.createDirectories(file.getParent());
         try (FSDataOutputStream out = FileSystem.getLocalFileSystem()

@@ -405,7 +405,7 @@ class DqCommandTest {
         assertThat(file).exists();
         try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
             assertThat(files).map(f -> f.getFileName().toString())
-                    .containsExactlyInAnyOrder("dq_20260302_1100.json", "dq_20260302_1100.html");
+                    .containsExactlyInAnyOrder(name, name.replace(".json", ".html"));
         }
         return new ObjectMapper().readTree(file.toFile());
     }
