@@ -73,7 +73,8 @@ final class HtmlReport {
         term(html, "symbols", report.symbols().size() + ": " + String.join(", ", report.symbols().keySet()));
         term(html, "range", (report.range().from() == null ? "all dates" : "from " + report.range().from())
                 + (report.range().to() == null ? "" : " to " + report.range().to())
-                + (report.range().symbols() == null ? "" : ", --symbols " + String.join(",", report.range().symbols())));
+                + (report.range().symbols() == null ? "" : ", --symbols " + String.join(",", report.range().symbols()))
+                + (report.range().committedSince() == null ? "" : ", files committed since " + report.range().committedSince()));
         term(html, "rows", all.coverage().rowsByKind().entrySet().stream()
                 .map(e -> e.getKey() + " " + count(e.getValue())).collect(Collectors.joining(" · ")));
         term(html, "source", all.health().sourceRows().isEmpty() ? "not recorded in the files"
@@ -90,8 +91,8 @@ final class HtmlReport {
         term(html, "orphaned in-progress files", orphaned.isEmpty() ? "none" : orphaned.stream()
                 .map(f -> f.path() + " (" + f.sizeBytes() + " bytes, " + ReportFormat.duration(f.ageSec() * 1_000) + " old)")
                 .collect(Collectors.joining("; ")));
-        term(html, "report", "generated " + minute(report.generatedAt()) + " UTC in " + count(report.elapsedMs())
-                + " ms · " + jsonName);
+        term(html, "report", report.kind() + (report.runTag() == null ? "" : " report of run " + report.runTag())
+                + ", generated " + minute(report.generatedAt()) + " UTC in " + count(report.elapsedMs()) + " ms · " + jsonName);
         html.append("</dl></header>\n");
     }
 
