@@ -4,6 +4,7 @@ import io.orderflow.core.model.BookTop;
 import io.orderflow.core.model.CvdRow;
 import io.orderflow.core.model.FusionRow;
 import io.orderflow.core.model.KlineRow;
+import io.orderflow.core.model.KlineUpdate;
 import io.orderflow.core.model.MarketEvent;
 import io.orderflow.core.model.MarketNotice;
 import io.orderflow.core.model.OfiRow;
@@ -12,6 +13,11 @@ import io.orderflow.core.model.RawFrame;
 import io.orderflow.core.model.Trade;
 import io.orderflow.job.config.ConfigException;
 import io.orderflow.job.config.OrderflowConfig;
+import io.orderflow.job.live.LiveEncoder;
+import io.orderflow.job.live.LiveRow;
+import io.orderflow.job.live.LiveSequencer;
+import io.orderflow.job.live.LiveSink;
+import io.orderflow.job.live.LiveSinkSettings;
 import io.orderflow.job.metrics.CvdTailCounters;
 import io.orderflow.job.serde.RecordTypes;
 import io.orderflow.job.signal.CvdFunction;
@@ -26,10 +32,12 @@ import io.orderflow.job.signal.SpreadBlowoutFunction;
 import io.orderflow.job.sink.ParquetSinks;
 import io.orderflow.job.sink.RowKinds;
 import io.orderflow.job.source.MarketWatermarks;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -61,6 +69,10 @@ import org.slf4j.LoggerFactory;
  *     klines 1m ─► swing pivots, divergences ───────────► events sink: pivot_*, *_divergence
  *     fusion ─► score extremes ─────────────────────────► events sink: score_extreme
  *     price tape ─► latency spikes, data gaps ──────────► events sink: latency_spike, data_gap
+ *
+ *   with live output on (LIVE_URL), every row of prices, ofi, cvd, klines (forming ones too), fusion
+ *   and events, each encoded where it is computed:
+ *     ─► keyBy(stream) ─► sequence numbers ─► live sink (WebSocket to the stream server)
  * </pre>
  *
  * <p>The source and the sinks are arguments, so tests run the same pipeline on bounded sources and
@@ -95,11 +107,20 @@ public final class OrderflowJob {
     private final OrderflowConfig config;
     private final Source<MarketEvent, ?, ?> source;
     private final Sinks sinks;
+    private final Optional<Sink<String>> live;
 
+    /** Without live output. */
     public OrderflowJob(OrderflowConfig config, Source<MarketEvent, ?, ?> source, Sinks sinks) {
+        this(config, source, sinks, Optional.empty());
+    }
+
+    /** @param live where the live messages go (see {@link #liveSink}), if anywhere */
+    public OrderflowJob(OrderflowConfig config, Source<MarketEvent, ?, ?> source, Sinks sinks,
+            Optional<Sink<String>> live) {
         this.config = config;
         this.source = source;
         this.sinks = sinks;
+        this.live = live;
     }
 
     /** Adds the pipeline and its checkpointing to {@code env}; the sinks are attached. */
@@ -138,7 +159,7 @@ public final class OrderflowJob {
         // Monitoring counts of the z tails, chained after the CVD function (see CvdTailCounters).
         cvd = cvd.map(new CvdTailCounters()).uid("cvd-tail-metrics").name("metrics: cvd z tails");
         SingleOutputStreamOperator<KlineRow> klines = tradesBySymbol
-                .process(new KlineFunction())
+                .process(new KlineFunction(live.isPresent()))
                 .uid("klines")
                 .name("klines: 1m, 5m, 1h OHLCV");
         // One shuffle for books too: OFI and the spread watch chain behind it.
@@ -183,6 +204,9 @@ public final class OrderflowJob {
         write(sinks.klines(), "klines", List.of(klines));
         write(sinks.fusion(), "fusion", List.of(fusion));
         write(sinks.events(), "events", eventSources);
+        if (live.isPresent()) {
+            writeLive(live.get(), prices, ofi, cvd, klines.getSideOutput(KlineFunction.LIVE_BARS), fusion, eventSources);
+        }
         return new Signals(prices, ofi, cvd, klines, fusion, union(eventSources));
     }
 
@@ -221,6 +245,36 @@ public final class OrderflowJob {
         union(handOvers).rescale().sinkTo(sink).uid("sink-" + kind).name("sink: " + kind);
     }
 
+    /**
+     * The live output: each row encoded once, chained to the operator that computed it; then keyed by
+     * stream for its sequence number. The sink is chained to the sequencer, so each stream's messages
+     * leave in order over one connection.
+     */
+    private static void writeLive(Sink<String> sink, DataStream<PriceRow> prices, DataStream<OfiRow> ofi,
+            DataStream<CvdRow> cvd, DataStream<KlineUpdate> klines, DataStream<FusionRow> fusion,
+            List<DataStream<MarketNotice>> events) {
+        List<DataStream<LiveRow>> rows = new ArrayList<>(List.of(
+                encode(prices, LiveEncoder.of(RowKinds.PRICES, "trade"), "prices"),
+                encode(ofi, LiveEncoder.of(RowKinds.OFI, "ofi"), "ofi"),
+                encode(cvd, LiveEncoder.of(RowKinds.CVD, "cvd"), "cvd"),
+                encode(klines, LiveEncoder.klines(), "klines"),
+                encode(fusion, LiveEncoder.of(RowKinds.FUSION, "fusion"), "fusion")));
+        for (int i = 0; i < events.size(); i++) {
+            rows.add(encode(events.get(i), LiveEncoder.of(RowKinds.EVENTS, "events"), "events-" + (i + 1)));
+        }
+        union(rows).keyBy(LiveRow::stream)
+                .process(new LiveSequencer())
+                .uid("live-sequence")
+                .name("live: sequence numbers")
+                .sinkTo(sink)
+                .uid("sink-live")
+                .name("sink: live");
+    }
+
+    private static <T> DataStream<LiveRow> encode(DataStream<T> rows, LiveEncoder<T> encoder, String kind) {
+        return rows.map(encoder).uid("live-encode-" + kind).name("live: encode");
+    }
+
     private static <T> DataStream<T> union(List<DataStream<T>> streams) {
         DataStream<T> first = streams.get(0);
         return streams.size() == 1 ? first : first.union(streams.subList(1, streams.size()).toArray(DataStream[]::new));
@@ -241,6 +295,12 @@ public final class OrderflowJob {
                 ParquetSinks.forKind(RowKinds.FUSION, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.EVENTS, dir, fingerprint, footer),
                 ParquetSinks.forKind(RowKinds.RAW, dir, fingerprint, footer));
+    }
+
+    /** The live sink of LIVE_URL, if it is set. */
+    public static Optional<Sink<String>> liveSink(OrderflowConfig config) {
+        return config.liveUrl().map(url -> new LiveSink(
+                new LiveSinkSettings(URI.create(url), config.serverIngestToken(), config.liveBufferRows())));
     }
 
     /**
@@ -270,7 +330,7 @@ public final class OrderflowJob {
     public static void main(String[] args) throws Exception {
         OrderflowConfig config = configOrExit(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new OrderflowJob(config, MarketSources.fromConfig(config), parquetSinks(config)).addTo(env);
+        new OrderflowJob(config, MarketSources.fromConfig(config), parquetSinks(config), liveSink(config)).addTo(env);
         JobExecutionResult result = env.execute("orderflow " + String.join(",", config.symbols()));
         int status = FeedReports.of(result).report(System.out, config.allowUnsynced());
         if (status != 0) {

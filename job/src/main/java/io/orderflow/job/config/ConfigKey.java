@@ -117,7 +117,7 @@ final class ConfigKey<T> {
     ConfigException reject(String raw, String reason, String source) {
         return new ConfigException(String.format(
                 "%s=%s is %s: expected %s (%s) [from %s]",
-                name, raw.trim(), reason, allowed(), description, source));
+                name, type.isSecret() ? "(hidden)" : raw.trim(), reason, allowed(), description, source));
     }
 
     @Override

@@ -194,6 +194,20 @@ final class ConfigKeys {
             "savepoint or retained checkpoint a local run starts from, or latest (the newest savepoint"
                     + " under STATE_DIR/savepoints); empty starts afresh")
             .operational();
+    static final ConfigKey<String> LIVE_URL = ConfigKey.of(
+            "LIVE_URL", ValueType.optionalUrl("ws", "wss"), "",
+            "the stream server's ingest endpoint the job sends every row to as it is computed,"
+                    + " e.g. ws://127.0.0.1:8000/ingest; empty = no live output")
+            .operational();
+    static final ConfigKey<String> SERVER_INGEST_TOKEN = ConfigKey.of(
+            "SERVER_INGEST_TOKEN", ValueType.secret(), "",
+            "token the job sends to LIVE_URL (Authorization: Bearer), which the server requires of connections"
+                    + " from other hosts; never shown")
+            .operational();
+    static final ConfigKey<Integer> LIVE_BUFFER_ROWS = ConfigKey.of(
+            "LIVE_BUFFER_ROWS", ValueType.integer(1, 10_000_000), "10000",
+            "rows each live sink subtask keeps while the server is down or slow; beyond them the oldest are dropped")
+            .operational();
 
     static final List<ConfigKey<?>> ALL = List.of(
             SYMBOLS, RUN_HOURS, PARQUET_ROTATE_SEC, WSS_PING_INTERVAL, DEDUP_LRU,
@@ -205,7 +219,8 @@ final class ConfigKeys {
             DATA_GAP_SEC, LATENCY_SPIKE_MS, EVENT_COOLDOWN_SEC,
             WEB_UI_PORT, PREFLIGHT_MIN, DQ_EVERY_HOURS, DQ_REPORT_DIR, DQ_FLAGS, DQ_METRICS_PORT,
             SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC,
-            BOOK_SYNC_TIMEOUT_SEC, CAPTURE, REPLAY_FILES, ALLOW_UNSYNCED, RESUME_FROM);
+            BOOK_SYNC_TIMEOUT_SEC, CAPTURE, REPLAY_FILES, ALLOW_UNSYNCED, RESUME_FROM,
+            LIVE_URL, SERVER_INGEST_TOKEN, LIVE_BUFFER_ROWS);
 
     private ConfigKeys() {}
 

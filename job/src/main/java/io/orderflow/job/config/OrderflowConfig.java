@@ -382,6 +382,20 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
         return nonEmpty(get(ConfigKeys.RESUME_FROM));
     }
 
+    /** The stream server's ingest endpoint; empty when there is no live output. */
+    public Optional<String> liveUrl() {
+        return nonEmpty(get(ConfigKeys.LIVE_URL));
+    }
+
+    /** The token sent to the ingest endpoint; empty for none. */
+    public String serverIngestToken() {
+        return get(ConfigKeys.SERVER_INGEST_TOKEN);
+    }
+
+    public int liveBufferRows() {
+        return get(ConfigKeys.LIVE_BUFFER_ROWS);
+    }
+
     private static Optional<String> nonEmpty(String value) {
         return value.isBlank() ? Optional.empty() : Optional.of(value);
     }

@@ -3,6 +3,8 @@ package io.orderflow.job.config;
 import io.orderflow.core.exchange.binance.BinanceSymbols;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -143,7 +145,6 @@ final class ValueType<T> {
                 Function.identity());
     }
 
-    /** {@code true} or {@code false}. */
     /** true or false; on the command line a flag alone means true ({@code --capture}). */
     static ValueType<Boolean> flag() {
         return FLAG;
@@ -168,12 +169,45 @@ final class ValueType<T> {
         return new ValueType<>(
                 "empty, or a URL starting with " + String.join(":// or ", allowedSchemes) + "://",
                 raw -> {
-                    if (!raw.isEmpty() && allowedSchemes.stream().noneMatch(s -> raw.startsWith(s + "://"))) {
+                    if (raw.isEmpty()) {
+                        return raw;
+                    }
+                    if (allowedSchemes.stream().noneMatch(s -> raw.startsWith(s + "://"))) {
                         throw new InvalidValueException("not a " + String.join("/", allowedSchemes) + " URL");
+                    }
+                    try {
+                        if (new URI(raw).getHost() == null) {
+                            throw new InvalidValueException("not a URL with a host");
+                        }
+                    } catch (URISyntaxException e) {
+                        throw new InvalidValueException("not a valid URL (" + e.getReason() + ")");
                     }
                     return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
                 },
                 Function.identity());
+    }
+
+    /**
+     * A secret that may be left empty: visible ASCII without spaces (it goes into an HTTP header). Its
+     * canonical text hides it, so it stays out of logs, the Web UI and the Parquet footers; errors
+     * about it do not repeat it either.
+     */
+    static ValueType<String> secret() {
+        return SECRET;
+    }
+
+    private static final ValueType<String> SECRET = new ValueType<>(
+            "empty, or printable ASCII characters without spaces",
+            raw -> {
+                if (!raw.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                    throw new InvalidValueException("invalid (not printable ASCII without spaces)");
+                }
+                return raw;
+            },
+            value -> value.isEmpty() ? "" : "(hidden)");
+
+    boolean isSecret() {
+        return this == SECRET;
     }
 
     /** Comma-separated paths, possibly none. */

@@ -5,6 +5,7 @@ import io.orderflow.core.model.CvdRow;
 import io.orderflow.core.model.OfiRow;
 import io.orderflow.core.model.PriceRow;
 import io.orderflow.core.model.Trade;
+import io.orderflow.job.live.LiveRow;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ public final class RecordTypes {
             BookTop.class, BookTopSerializer.TypeInfoFactory.class,
             PriceRow.class, PriceRowSerializer.TypeInfoFactory.class,
             OfiRow.class, OfiRowSerializer.TypeInfoFactory.class,
-            CvdRow.class, CvdRowSerializer.TypeInfoFactory.class);
+            CvdRow.class, CvdRowSerializer.TypeInfoFactory.class,
+            LiveRow.class, LiveRowSerializer.TypeInfoFactory.class);
 
     private RecordTypes() {}
 

@@ -1,5 +1,7 @@
 package io.orderflow.job.sink;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.Serializable;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -113,6 +115,17 @@ public abstract class ParquetColumn<T> implements Serializable {
 
     abstract void addValue(T row, RecordConsumer out);
 
+    /**
+     * Writes this column of {@code row} as a JSON field of the same name: the live output's rows
+     * (see docs/live-protocol.md) have exactly the columns of their Parquet rows.
+     */
+    final void writeJson(T row, JsonGenerator out) throws IOException {
+        out.writeFieldName(name);
+        writeJsonValue(row, out);
+    }
+
+    abstract void writeJsonValue(T row, JsonGenerator out) throws IOException;
+
     private static final class LongColumn<T> extends ParquetColumn<T> {
         private static final long serialVersionUID = 1L;
         private final boolean timestamp;
@@ -135,6 +148,11 @@ public abstract class ParquetColumn<T> implements Serializable {
         void addValue(T row, RecordConsumer out) {
             out.addLong(field.get(row));
         }
+
+        @Override
+        void writeJsonValue(T row, JsonGenerator out) throws IOException {
+            out.writeNumber(field.get(row)); // timestamps too: epoch ms, as numbers
+        }
     }
 
     private static final class DoubleColumn<T> extends ParquetColumn<T> {
@@ -155,6 +173,16 @@ public abstract class ParquetColumn<T> implements Serializable {
         void addValue(T row, RecordConsumer out) {
             out.addDouble(field.get(row));
         }
+
+        @Override
+        void writeJsonValue(T row, JsonGenerator out) throws IOException {
+            double value = field.get(row);
+            if (Double.isFinite(value)) {
+                out.writeNumber(value);
+            } else {
+                out.writeNull(); // JSON has no NaN or infinity; a quoted "NaN" would change the field's type
+            }
+        }
     }
 
     private static final class BooleanColumn<T> extends ParquetColumn<T> {
@@ -174,6 +202,11 @@ public abstract class ParquetColumn<T> implements Serializable {
         @Override
         void addValue(T row, RecordConsumer out) {
             out.addBoolean(field.get(row));
+        }
+
+        @Override
+        void writeJsonValue(T row, JsonGenerator out) throws IOException {
+            out.writeBoolean(field.get(row));
         }
     }
 
@@ -209,6 +242,15 @@ public abstract class ParquetColumn<T> implements Serializable {
         @Override
         void addValue(T row, RecordConsumer out) {
             out.addBinary(Binary.fromString(field.get(row)));
+        }
+
+        @Override
+        void writeJsonValue(T row, JsonGenerator out) throws IOException {
+            if (isNull(row)) {
+                out.writeNull();
+            } else {
+                out.writeString(field.get(row));
+            }
         }
     }
 }

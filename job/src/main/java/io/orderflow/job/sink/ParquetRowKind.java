@@ -1,7 +1,9 @@
 package io.orderflow.job.sink;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.orderflow.job.sink.ParquetColumn.LongField;
 import io.orderflow.job.sink.ParquetColumn.StringField;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -75,6 +77,13 @@ public final class ParquetRowKind<T> implements Serializable {
             columns.get(i).write(row, i, out);
         }
         out.endMessage();
+    }
+
+    /** Writes the columns of {@code row} as the fields of the JSON object {@code out} is in, in order. */
+    public void writeJsonFields(T row, JsonGenerator out) throws IOException {
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).writeJson(row, out);
+        }
     }
 
     @Override

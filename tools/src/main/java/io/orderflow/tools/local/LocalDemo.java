@@ -142,7 +142,7 @@ public final class LocalDemo {
         Configuration conf = flinkConfiguration(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         OrderflowJob.Signals signals =
-                new OrderflowJob(config, source, OrderflowJob.parquetSinks(config)).addTo(env);
+                new OrderflowJob(config, source, OrderflowJob.parquetSinks(config), OrderflowJob.liveSink(config)).addTo(env);
         signals.ofi().sinkTo(ConsoleBoard.ofiTap()).name("console: ofi");
         signals.cvd().sinkTo(ConsoleBoard.cvdTap()).name("console: cvd");
         signals.prices().sinkTo(ConsoleBoard.pricesTap()).name("console: prices");

@@ -5,6 +5,7 @@ import io.orderflow.core.exchange.binance.feed.BinanceFeed;
 import io.orderflow.core.exchange.binance.feed.FeedSettings;
 import io.orderflow.core.model.MarketEvent;
 import io.orderflow.core.model.MarketNotice;
+import io.orderflow.job.net.ReconnectBackoff;
 import io.orderflow.job.source.binance.BinanceSourceConfig;
 import io.orderflow.job.source.binance.SubscribeMode;
 import io.orderflow.job.source.binance.split.BinanceSplit;

@@ -1,4 +1,4 @@
-package io.orderflow.job.source.binance.reader;
+package io.orderflow.job.net;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -9,7 +9,7 @@ import java.util.function.DoubleSupplier;
  * do not come back at once. A connection that lived at least {@code resetAfter} was a success: the
  * next delay starts from {@code initial} again.
  */
-final class ReconnectBackoff {
+public final class ReconnectBackoff {
 
     static final double JITTER = 0.2;
 
@@ -20,7 +20,7 @@ final class ReconnectBackoff {
     private int failures;
 
     /** @param random uniform in [0, 1) */
-    ReconnectBackoff(Duration initial, Duration max, Duration resetAfter, DoubleSupplier random) {
+    public ReconnectBackoff(Duration initial, Duration max, Duration resetAfter, DoubleSupplier random) {
         this.initialMs = initial.toMillis();
         this.maxMs = max.toMillis();
         this.resetAfterMs = resetAfter.toMillis();
@@ -28,7 +28,7 @@ final class ReconnectBackoff {
     }
 
     /** The delay before the next attempt, given how long the last connection lived (0 if it never opened). */
-    long nextDelayMs(long lastConnectionLifetimeMs) {
+    public long nextDelayMs(long lastConnectionLifetimeMs) {
         if (lastConnectionLifetimeMs >= resetAfterMs) {
             failures = 0;
         }

@@ -1,4 +1,4 @@
-package io.orderflow.job.source.binance.reader;
+package io.orderflow.job.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
