@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.core.model.KlineRow;
+import io.orderflow.core.model.KlineUpdate;
 import io.orderflow.core.model.MarketNotice;
 import io.orderflow.core.model.TakerSide;
 import io.orderflow.core.model.Trade;
@@ -132,5 +133,57 @@ class KlineFunctionTest {
                         tuple(hour, "5m", 60.0),
                         tuple(hour, "1h", 60.0));
         restored.close();
+    }
+
+    @Test
+    void withLiveOutputTheFormingBarGoesOutAtMostOnceASecondOfEventTimeThenTheClosedBarOnce() throws Exception {
+        var h = KeyedHarness.open(() -> new KlineFunction(true), Trade::symbol, null);
+        send(h, trade(100, 1, 100.0, 1.0, TakerSide.BUY));
+        send(h, trade(400, 2, 101.0, 1.0, TakerSide.SELL));
+        send(h, trade(900, 3, 99.0, 1.0, TakerSide.BUY)); // three trades in second 0: one update
+        h.processWatermark(998);
+        assertThat(h.getSideOutput(KlineFunction.LIVE_BARS)).isNull();
+        h.processWatermark(999);
+        List<KlineUpdate> second0 = h.getSideOutput(KlineFunction.LIVE_BARS).stream().map(StreamRecord::getValue).toList();
+        KlineRow formed = new KlineRow(0, BTC, "1m", 100, 101, 99, 99, 3, 300, 2, 3, 100);
+        assertThat(second0).containsExactly(
+                new KlineUpdate(formed, false),
+                new KlineUpdate(new KlineRow(0, BTC, "5m", 100, 101, 99, 99, 3, 300, 2, 3, 100), false),
+                new KlineUpdate(new KlineRow(0, BTC, "1h", 100, 101, 99, 99, 3, 300, 2, 3, 100), false));
+
+        h.processWatermark(5_000); // seconds 1 to 4 had no trade: no update
+        assertThat(h.getSideOutput(KlineFunction.LIVE_BARS)).hasSize(3);
+
+        send(h, trade(59_500, 4, 102.0, 1.0, TakerSide.BUY)); // the last second of minute 0: the bar closes then
+        h.processWatermark(59_999);
+        List<KlineUpdate> all = h.getSideOutput(KlineFunction.LIVE_BARS).stream().map(StreamRecord::getValue).toList();
+        KlineRow closed = new KlineRow(0, BTC, "1m", 100, 102, 99, 102, 4, 402, 3, 4, 100.5);
+        assertThat(all.subList(3, all.size())).containsExactly(
+                new KlineUpdate(closed, true), // closed once, and no forming update of the same second before it
+                new KlineUpdate(new KlineRow(0, BTC, "5m", 100, 102, 99, 102, 4, 402, 3, 4, 100.5), false),
+                new KlineUpdate(new KlineRow(0, BTC, "1h", 100, 102, 99, 102, 4, 402, 3, 4, 100.5), false));
+        assertThat(h.extractOutputValues()).containsExactly(closed); // Parquet keeps closed bars only
+
+        h.processWatermark(Long.MAX_VALUE);
+        assertThat(h.getSideOutput(KlineFunction.LIVE_BARS).stream().map(StreamRecord::getValue))
+                .filteredOn(KlineUpdate::closed)
+                .extracting(u -> u.bar().timeframe())
+                .containsExactly("1m", "5m", "1h");
+        assertThat(h.extractOutputValues()).hasSize(3);
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
+    void withoutLiveOutputThereAreNoFormingBarsAndNoSecondTimers() throws Exception {
+        var h = harness();
+        send(h, trade(100, 1, 100.0, 1.0, TakerSide.BUY));
+        send(h, trade(1_100, 2, 100.0, 1.0, TakerSide.BUY));
+        assertThat(h.numEventTimeTimers()).isEqualTo(3); // one per open bar
+        h.processWatermark(Long.MAX_VALUE);
+        assertThat(h.getSideOutput(KlineFunction.LIVE_BARS)).isNull();
+        assertThat(h.extractOutputValues()).hasSize(3);
+        h.close();
     }
 }
