@@ -20,10 +20,14 @@ class OrderflowJobGraphTest {
 
     /** The job as a local run builds it, with the cluster settings of {@code flink-conf/}. */
     private static StreamGraph graph() {
-        OrderflowConfig config = OrderflowConfig.defaults();
+        return graph(OrderflowConfig.defaults());
+    }
+
+    private static StreamGraph graph(OrderflowConfig config) {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(LocalDemo.flinkConfiguration(config));
-        new OrderflowJob(config, MarketSources.embedded(config), OrderflowJob.parquetSinks(config)).addTo(env);
+        new OrderflowJob(config, MarketSources.embedded(config), OrderflowJob.parquetSinks(config),
+                OrderflowJob.liveSink(config)).addTo(env);
         return env.getStreamGraph();
     }
 
@@ -88,5 +92,27 @@ class OrderflowJobGraphTest {
                 .collect(Collectors.groupingBy(edge -> graph.getStreamNode(edge.getTargetId()).getOperatorName(),
                         Collectors.counting()));
         assertThat(outputs).containsExactlyInAnyOrderEntriesOf(Map.of("trades by symbol", 1L, "books by symbol", 1L));
+    }
+
+    @Test
+    void liveRowsAreKeyedByStreamOnceWithTheirOwnSerializerAndLeaveFromTheSequencersTask() {
+        StreamGraph graph = graph(OrderflowConfig.defaults().with("LIVE_URL", "ws://127.0.0.1:8000/ingest"));
+        List<StreamEdge> intoSequencer = edgesInto(graph, "live: sequence numbers");
+        assertThat(intoSequencer).hasSize(11) // prices, ofi, cvd, klines, fusion, and the events of six producers
+                .allSatisfy(edge -> {
+                    assertThat(edge.getPartitioner().toString()).isEqualTo("HASH");
+                    assertThat(sourceName(graph, edge)).isEqualTo("live: encode");
+                });
+        assertThat(ReplayBench.networkEdgeSerializers(graph)).contains("LiveRowSerializer").doesNotContain("KryoSerializer");
+        // chained: each stream's messages leave over one connection in the order they were numbered
+        assertThat(graph.getJobGraph().getVertices()).filteredOn(v -> v.getName().contains("live: sequence numbers"))
+                .singleElement()
+                .satisfies(vertex -> assertThat(vertex.getName()).contains("sink: live"));
+    }
+
+    @Test
+    void withoutLiveUrlThereIsNoLiveOutput() {
+        assertThat(graph().getStreamNodes()).noneSatisfy(
+                node -> assertThat(node.getOperatorName()).startsWith("live: "));
     }
 }
