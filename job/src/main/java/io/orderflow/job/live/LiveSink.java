@@ -13,6 +13,13 @@ public final class LiveSink implements Sink<String> {
 
     private static final long serialVersionUID = 1L;
 
+    /** Messages the server took. */
+    public static final String SENT = "live_rows_sent_total";
+    /** Messages dropped: pushed out of a full buffer, or in a batch whose send failed. */
+    public static final String DROPPED = "live_rows_dropped_total";
+    /** 1 while the subtask's ingest connection is open. */
+    public static final String CONNECTED = "live_connected";
+
     private final LiveSinkSettings settings;
 
     public LiveSink(LiveSinkSettings settings) {

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@link #write} never waits: a message that finds the buffer full pushes out the oldest, which
- *       is counted in {@value #DROPPED}. So is a batch whose send failed (it may or may not have
+ *       is counted in {@value LiveSink#DROPPED}. So is a batch whose send failed (it may or may not have
  *       arrived; the server drops what it has already seen).
  *   <li>One send at a time: the thread that finds the socket idle sends what is waiting (the task
  *       thread when rows are few, so each goes at once); what comes meanwhile waits for the send's
@@ -45,10 +45,6 @@ import org.slf4j.LoggerFactory;
 final class LiveWriter implements SinkWriter<String> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveWriter.class);
-
-    static final String SENT = "live_rows_sent_total";
-    static final String DROPPED = "live_rows_dropped_total";
-    static final String CONNECTED = "live_connected";
 
     static final int MAX_FRAME_CHARS = 64 * 1024;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -90,9 +86,9 @@ final class LiveWriter implements SinkWriter<String> {
         this.settings = settings;
         this.name = name;
         this.buffer = new ArrayDeque<>(settings.bufferRows() + 1);
-        this.sent = metrics.counter(SENT, new ThreadSafeSimpleCounter());
-        this.dropped = metrics.counter(DROPPED, new ThreadSafeSimpleCounter());
-        metrics.gauge(CONNECTED, () -> socket == null ? 0 : 1);
+        this.sent = metrics.counter(LiveSink.SENT, new ThreadSafeSimpleCounter());
+        this.dropped = metrics.counter(LiveSink.DROPPED, new ThreadSafeSimpleCounter());
+        metrics.gauge(LiveSink.CONNECTED, () -> socket == null ? 0 : 1);
         this.backoff = new ReconnectBackoff(BACKOFF_INITIAL, BACKOFF_MAX, BACKOFF_RESET_AFTER,
                 () -> ThreadLocalRandom.current().nextDouble());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {

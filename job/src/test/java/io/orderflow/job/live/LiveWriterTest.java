@@ -53,7 +53,7 @@ class LiveWriterTest {
 
     @SuppressWarnings("unchecked")
     private int connected() {
-        return ((Gauge<Integer>) metrics.get(LiveWriter.CONNECTED)).getValue();
+        return ((Gauge<Integer>) metrics.get(LiveSink.CONNECTED)).getValue();
     }
 
     @Test
@@ -64,7 +64,7 @@ class LiveWriterTest {
         List<String> sent = messages(1, 5_000);
         write(sent);
         writer.flush(true); // sent: the server may still be reading the last frames
-        assertThat(counter(LiveWriter.SENT)).isEqualTo(5_000);
+        assertThat(counter(LiveSink.SENT)).isEqualTo(5_000);
 
         await().until(() -> server.messages().size() == sent.size());
         assertThat(server.messages()).containsExactlyElementsOf(sent);
@@ -73,7 +73,7 @@ class LiveWriterTest {
         assertThat(server.authorizations()).containsExactly("Bearer s3cret-token");
         assertThat(server.paths()).containsExactly("/ingest");
         assertThat(server.frames().size()).as("batches").isLessThan(5_000);
-        assertThat(counter(LiveWriter.DROPPED)).isZero();
+        assertThat(counter(LiveSink.DROPPED)).isZero();
     }
 
     @Test
@@ -89,7 +89,7 @@ class LiveWriterTest {
     void whileTheServerIsDownTheOldestAreDroppedAndCountedAndTheNewestArriveOnceItIsUp() throws Exception {
         writer = writer("", 5);
         write(messages(1, 12));
-        assertThat(counter(LiveWriter.DROPPED)).isEqualTo(7); // the buffer holds 5: never more
+        assertThat(counter(LiveSink.DROPPED)).isEqualTo(7); // the buffer holds 5: never more
         assertThat(connected()).isZero();
 
         server = IngestServer.start(port);
@@ -99,8 +99,8 @@ class LiveWriterTest {
         write(messages(13, 14));
         await().until(() -> server.messages().size() == 7);
         assertThat(server.messages()).endsWith(messages(13, 14).toArray(String[]::new));
-        assertThat(counter(LiveWriter.SENT)).isEqualTo(7);
-        assertThat(counter(LiveWriter.DROPPED)).isEqualTo(7);
+        assertThat(counter(LiveSink.SENT)).isEqualTo(7);
+        assertThat(counter(LiveSink.DROPPED)).isEqualTo(7);
     }
 
     @Test
@@ -118,7 +118,7 @@ class LiveWriterTest {
         assertThat(server.messages()).containsExactlyElementsOf(messages(11, 20));
         assertThat(server.authorizations()).containsExactly("Bearer t");
         assertThat(connected()).isEqualTo(1);
-        assertThat(counter(LiveWriter.SENT)).isEqualTo(20);
-        assertThat(counter(LiveWriter.DROPPED)).isZero();
+        assertThat(counter(LiveSink.SENT)).isEqualTo(20);
+        assertThat(counter(LiveSink.DROPPED)).isZero();
     }
 }

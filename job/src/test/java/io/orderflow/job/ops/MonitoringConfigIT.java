@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.job.live.LiveSink;
 import io.orderflow.job.metrics.CvdTailCounters;
 import io.orderflow.job.metrics.SymbolTapeMetrics;
 import io.orderflow.job.sink.MeteredFileSink;
@@ -54,6 +55,7 @@ class MonitoringConfigIT {
                     BinanceSourceMetrics.BOOK_RESYNCS, BinanceSourceMetrics.BOOKTICKER_CHECKS,
                     BinanceSourceMetrics.BOOKTICKER_MISMATCHES, BinanceSourceMetrics.HANDOFF_DEPTH,
                     BinanceSourceMetrics.UNSUPPORTED_MESSAGES, BinanceSourceMetrics.BOOK_UNSYNCED),
+            Set.of(LiveSink.SENT, LiveSink.DROPPED, LiveSink.CONNECTED),
             CVD_SCALE_METRICS);
 
     @Test
@@ -64,7 +66,7 @@ class MonitoringConfigIT {
             assertThat(out).contains("SUCCESS: " + PROMETHEUS.resolve(config) + " is valid");
         }
         assertThat(promtool(promtool, "check", "rules", PROMETHEUS.resolve("alerts.yml").toString()))
-                .contains("SUCCESS: 8 rules found");
+                .contains("SUCCESS: 10 rules found");
     }
 
     @Test
