@@ -272,7 +272,9 @@ public final class OrderflowJob {
     }
 
     private static <T> DataStream<LiveRow> encode(DataStream<T> rows, LiveEncoder<T> encoder, String kind) {
-        return rows.map(encoder).uid("live-encode-" + kind).name("live: encode");
+        // short: chained to the source (its notices), the name joins the source task's, which Flink
+        // truncates in metrics past 80 characters
+        return rows.map(encoder).uid("live-encode-" + kind).name("to live");
     }
 
     private static <T> DataStream<T> union(List<DataStream<T>> streams) {

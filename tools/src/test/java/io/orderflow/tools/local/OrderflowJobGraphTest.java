@@ -101,18 +101,21 @@ class OrderflowJobGraphTest {
         assertThat(intoSequencer).hasSize(11) // prices, ofi, cvd, klines, fusion, and the events of six producers
                 .allSatisfy(edge -> {
                     assertThat(edge.getPartitioner().toString()).isEqualTo("HASH");
-                    assertThat(sourceName(graph, edge)).isEqualTo("live: encode");
+                    assertThat(sourceName(graph, edge)).isEqualTo("to live");
                 });
         assertThat(ReplayBench.networkEdgeSerializers(graph)).contains("LiveRowSerializer").doesNotContain("KryoSerializer");
         // chained: each stream's messages leave over one connection in the order they were numbered
         assertThat(graph.getJobGraph().getVertices()).filteredOn(v -> v.getName().contains("live: sequence numbers"))
                 .singleElement()
                 .satisfies(vertex -> assertThat(vertex.getName()).contains("sink: live"));
+        assertThat(graph.getJobGraph().getVertices()).filteredOn(vertex -> vertex.getName().startsWith("Source:"))
+                .singleElement()
+                .satisfies(source -> assertThat(source.getName()).hasSizeLessThanOrEqualTo(80));
     }
 
     @Test
     void withoutLiveUrlThereIsNoLiveOutput() {
-        assertThat(graph().getStreamNodes()).noneSatisfy(
-                node -> assertThat(node.getOperatorName()).startsWith("live: "));
+        assertThat(graph().getStreamNodes()).extracting(StreamNode::getOperatorName)
+                .noneMatch(name -> name.startsWith("live: ") || name.equals("to live") || name.equals("sink: live"));
     }
 }
