@@ -18,9 +18,9 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * one send at a time (this object is the send's callback), the rest waiting in a bounded
  * {@link OutboundQueue}; a client whose queue overflows is closed with 1008 and forgotten, so it slows
  * no one. Control messages (hello, acks, errors) take the same queue, so they keep their order with
- * the rows.
+ * the rows. Public only because Jetty calls the listener through method handles.
  */
-final class ClientSession implements Session.Listener.AutoDemanding, Subscriber, Callback {
+public final class ClientSession implements Session.Listener.AutoDemanding, Subscriber, Callback {
 
     private static final long NOT_A_ROW = -1;
 
@@ -97,8 +97,9 @@ final class ClientSession implements Session.Listener.AutoDemanding, Subscriber,
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         release();
+        callback.succeed();
     }
 
     @Override

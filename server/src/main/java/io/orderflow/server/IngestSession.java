@@ -1,13 +1,15 @@
 package io.orderflow.server;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One ingest connection from a live sink subtask: text frames of messages separated by {@code \n}.
  * Nothing is answered: a bad message is counted and skipped (docs/live-protocol.md).
+ * Public only because Jetty calls the listener through method handles.
  */
-final class IngestSession implements Session.Listener.AutoDemanding {
+public final class IngestSession implements Session.Listener.AutoDemanding {
 
     private final ServerContext context;
     private final AtomicBoolean open = new AtomicBoolean();
@@ -40,8 +42,9 @@ final class IngestSession implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         closed();
+        callback.succeed();
     }
 
     @Override

@@ -103,9 +103,13 @@ public final class StreamServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         context.scheduler().shutdownNow();
-        server.stop();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the stream server failed", e);
+        }
     }
 
     private void checkLiveness() {
