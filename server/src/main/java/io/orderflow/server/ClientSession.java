@@ -14,15 +14,17 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
- * One {@code /ws/stream} client. Rows reach it through {@link #deliver} on the ingest thread and leave
- * one send at a time (this object is the send's callback), the rest waiting in a bounded
- * {@link OutboundQueue}; a client whose queue overflows is closed with 1008 and forgotten, so it slows
+ * One {@code /ws/stream} client. Rows reach it through {@link #deliver} on the ingest thread and wait in
+ * a bounded {@link OutboundQueue} until Jetty takes them, a window of sends at a time (this object is
+ * every send's callback, so sending allocates nothing); a client whose queue overflows is closed with 1008 and forgotten, so it slows
  * no one. Control messages (hello, acks, errors) take the same queue, so they keep their order with
  * the rows. Public only because Jetty calls the listener through method handles.
  */
 public final class ClientSession implements Session.Listener.AutoDemanding, Subscriber, Callback {
 
     private static final long NOT_A_ROW = -1;
+    // Sends handed to Jetty at once: its flusher writes queued frames together, one write for many.
+    private static final int WINDOW = 32;
 
     private final ServerContext context;
     private final String ip;
@@ -31,8 +33,12 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile Session session;
     private volatile long lastHeardNanos = System.nanoTime();
-    private LiveMessage inFlight; // guarded by this
-    private boolean closed; // guarded by this
+    // Guarded by this: the receive times of the sends in flight (a FIFO), and the state.
+    private final long[] inFlightNanos = new long[WINDOW];
+    private int inFlightHead;
+    private int inFlight;
+    private boolean pumping;
+    private boolean closed;
 
     ClientSession(ServerContext context, String ip) {
         this.context = context;
@@ -113,38 +119,51 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
             if (closed) {
                 return;
             }
-            if (inFlight != null) {
-                if (queue.offer(message) == OutboundQueue.Offer.OVERFLOW) {
-                    closeSlow();
-                } else {
-                    long conflated = queue.takeConflated();
-                    if (conflated != 0) {
-                        context.metrics().conflatedRows.add(conflated);
-                    }
-                }
+            if (queue.offer(message) == OutboundQueue.Offer.OVERFLOW) {
+                closeSlow();
                 return;
             }
-            inFlight = message;
+            long conflated = queue.takeConflated();
+            if (conflated != 0) {
+                context.metrics().conflatedRows.add(conflated);
+            }
+            pump();
         }
-        session.sendText(message.text(), this);
     }
 
-    /** The send in flight completed: count it and send the next. */
+    /** A send handed to Jetty completed (they complete in order): count it and hand over more. */
     @Override
-    public void succeed() {
-        LiveMessage sent;
-        LiveMessage next;
-        synchronized (this) {
-            sent = inFlight;
-            next = closed ? null : queue.poll();
-            inFlight = next;
-        }
-        if (sent != null && sent.receivedNanos() != NOT_A_ROW) {
+    public synchronized void succeed() {
+        long receivedNanos = inFlightNanos[inFlightHead];
+        inFlightHead = (inFlightHead + 1) % WINDOW;
+        inFlight--;
+        if (receivedNanos != NOT_A_ROW) {
             context.metrics().rowsOut.increment();
-            context.metrics().sendLatency.recordNanos(System.nanoTime() - sent.receivedNanos());
+            context.metrics().sendLatency.recordNanos(System.nanoTime() - receivedNanos);
         }
-        if (next != null) {
-            session.sendText(next.text(), this);
+        pump();
+    }
+
+    // With this locked, so the sends reach Jetty in queue order. Jetty may complete a send inline,
+    // calling succeed() and so pump() again on this thread: the flag turns that into one more turn
+    // of the loop below instead of a deeper stack.
+    private void pump() {
+        if (pumping) {
+            return;
+        }
+        pumping = true;
+        try {
+            while (!closed && inFlight < WINDOW) {
+                LiveMessage next = queue.poll();
+                if (next == null) {
+                    break;
+                }
+                inFlightNanos[(inFlightHead + inFlight) % WINDOW] = next.receivedNanos();
+                inFlight++;
+                session.sendText(next.text(), this);
+            }
+        } finally {
+            pumping = false;
         }
     }
 
@@ -262,7 +281,6 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
             closed = true;
             context.metrics().conflatedRows.add(queue.takeConflated());
             queue.clear();
-            inFlight = null;
         }
         unsubscribeAll();
         context.clients().remove(this);

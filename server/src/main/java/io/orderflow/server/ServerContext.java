@@ -1,6 +1,10 @@
 package io.orderflow.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -14,10 +18,18 @@ record ServerContext(
         ScheduledExecutorService scheduler,
         ObjectMapper json) {
 
-    /** The version in hello messages and /health: the artifact's, or "dev" when run from classes. */
-    static final String VERSION = versionOf(ServerContext.class.getPackage().getImplementationVersion());
+    /** The version in hello messages and /health, as Maven wrote it into server.properties. */
+    static final String VERSION = readVersion();
 
-    private static String versionOf(String implementationVersion) {
-        return implementationVersion == null ? "dev" : implementationVersion;
+    private static String readVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = ServerContext.class.getResourceAsStream("server.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading server.properties", e);
+        }
+        return properties.getProperty("version", "unknown");
     }
 }

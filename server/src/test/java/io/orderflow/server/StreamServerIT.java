@@ -48,6 +48,7 @@ class StreamServerIT {
         await().atMost(WAIT).until(() -> early.received.size() == 1);
         JsonNode hello = JSON.readTree(early.received.get(0));
         assertThat(hello.get("hello").asText()).isEqualTo("orderflow");
+        assertThat(hello.get("version").asText()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(hello.get("time_ms").asLong()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
 
         early.send("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@trade\"],\"id\":1}");
@@ -170,19 +171,24 @@ class StreamServerIT {
         TestClient ingest = ingest();
         List<String> rows = new ArrayList<>();
         int batch = 200;
-        for (long seq = 1; seq <= 20_000; seq++) {
-            rows.add("{\"stream\":\"btcusdt@trade\",\"seq\":" + seq + ",\"data\":{\"ts_ms\":" + seq + ",\"pad\":\"" + padding + "\"}}");
-            if (rows.size() % batch == 0) {
-                ingest.send(String.join("\n", rows.subList(rows.size() - batch, rows.size())));
-                int expected = rows.size() + 2;
-                // Paced by the reader, so only the stalled client falls behind.
-                await().atMost(WAIT).until(() -> reader.received.size() == expected);
+        // Until the stalled client's socket buffers and queue overflow, then one batch more.
+        boolean closed = false;
+        for (long seq = 1; !closed && seq <= 100_000; ) {
+            closed = slowCloses() == 1;
+            for (int i = 0; i < batch; i++, seq++) {
+                rows.add("{\"stream\":\"btcusdt@trade\",\"seq\":" + seq + ",\"data\":{\"ts_ms\":" + seq + ",\"pad\":\"" + padding + "\"}}");
             }
+            ingest.send(String.join("\n", rows.subList(rows.size() - batch, rows.size())));
+            int expected = rows.size() + 2;
+            // Paced by the reader, so only the stalled client falls behind.
+            await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                    .until(() -> reader.received.size() == expected);
         }
+        assertThat(closed).as("the stalled client was closed").isTrue();
         assertThat(reader.received.subList(2, reader.received.size())).containsExactlyElementsOf(rows);
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("/metrics").body())
-                .contains("orderflow_server_slow_client_closes_total 1\n")
                 .contains("orderflow_server_clients 1\n"));
+        assertThat(reader.closeCode).isNotDone();
     }
 
     @Test
@@ -249,6 +255,12 @@ class StreamServerIT {
                 .contains("orderflow_server_silent_client_closes_total 1\n")
                 .contains("orderflow_server_clients 1\n"));
         assertThat(answering.closeCode).isNotDone();
+    }
+
+    private long slowCloses() throws Exception {
+        String metrics = get("/metrics").body();
+        int at = metrics.indexOf("\norderflow_server_slow_client_closes_total ") + 1;
+        return Long.parseLong(metrics.substring(metrics.indexOf(' ', at) + 1, metrics.indexOf('\n', at)));
     }
 
     private void start(ServerSettings settings) throws Exception {
