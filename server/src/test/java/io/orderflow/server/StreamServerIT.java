@@ -228,6 +228,18 @@ class StreamServerIT {
     }
 
     @Test
+    void aFrameAboveTheLimitClosesOnlyItsConnection() throws Exception {
+        start(ServerSettings.defaults());
+        TestClient big = client(true);
+        TestClient other = client(true);
+        big.send("{\"op\":\"subscribe\",\"streams\":[\"" + "a".repeat(70_000) + "@trade\"]}");
+        assertThat(big.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+        other.send("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@cvd\"],\"id\":1}");
+        await().atMost(WAIT).until(() -> other.received.size() == 2);
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void perIpLimitsAnswer429() throws Exception {
         start(ServerSettings.defaults().withLimits(2, 5, 200, 4_096));
         client(true);
