@@ -1,7 +1,9 @@
 package io.orderflow.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,17 +19,22 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
-/** The HTTP endpoints: /incremental, /streams, /health, /metrics (docs/server.md). */
-final class HttpApi extends Handler.Abstract.NonBlocking {
+/**
+ * The HTTP endpoints: /incremental, /history, /streams, /health, /metrics (docs/server.md). Blocking
+ * (/history queries DuckDB), so Jetty runs it on a pool thread, never on a selector.
+ */
+final class HttpApi extends Handler.Abstract {
 
     static final int MAX_PAGE = 1_000;
 
     private final ServerContext context;
+    private final HistoryEndpoint history;
     private final Rates rates;
     private final long startedMillis = System.currentTimeMillis();
 
-    HttpApi(ServerContext context, Rates rates) {
+    HttpApi(ServerContext context, HistoryEndpoint history, Rates rates) {
         this.context = context;
+        this.history = history;
         this.rates = rates;
     }
 
@@ -40,11 +47,12 @@ final class HttpApi extends Handler.Abstract.NonBlocking {
         Fields query = Request.extractQueryParameters(request);
         return switch (path) {
             case "/incremental" -> incremental(query, response, callback);
+            case "/history" -> history(query, response, callback);
             case "/streams" -> json(response, callback, 200, streams());
             case "/health" -> json(response, callback, 200, health());
             case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics());
             default -> error(response, callback, 404, "no endpoint " + path
-                    + " (/ws/stream, /incremental, /streams, /health, /metrics)");
+                    + " (/ws/stream, /incremental, /history, /streams, /health, /metrics)");
         };
     }
 
@@ -92,6 +100,39 @@ final class HttpApi extends Handler.Abstract.NonBlocking {
             body.append(i == 0 ? "" : ",").append(page.get(i).text());
         }
         return json(response, callback, 200, body.append("]}").toString());
+    }
+
+    private boolean history(Fields query, Response response, Callback callback) {
+        String name = query.getValue("stream");
+        String problem = name == null ? "missing parameter stream" : StreamNames.problem(name);
+        if (problem != null) {
+            return error(response, callback, 400, problem);
+        }
+        String format = query.getValue("format") == null ? "json" : query.getValue("format");
+        if (!format.equals("json") && !format.equals("csv")) {
+            return error(response, callback, 400, "parameter format must be json or csv, not '" + abbreviate(format) + "'");
+        }
+        long fromMs;
+        long toMs;
+        int limit;
+        try {
+            fromMs = longParameter(query, "from_ms", null, 0, Long.MAX_VALUE / 1000);
+            toMs = longParameter(query, "to_ms", null, 0, Long.MAX_VALUE / 1000);
+            limit = (int) longParameter(query, "limit", (long) HistoryEndpoint.DEFAULT_LIMIT, 1, HistoryEndpoint.MAX_LIMIT);
+        } catch (IllegalArgumentException e) {
+            return error(response, callback, 400, e.getMessage());
+        }
+        if (toMs <= fromMs) {
+            return error(response, callback, 400, "to_ms must be above from_ms");
+        }
+        try {
+            HistoryEndpoint.Page page = history.read(name, fromMs, toMs, limit);
+            return format.equals("csv")
+                    ? send(response, callback, 200, "text/csv; charset=utf-8", history.toCsv(page))
+                    : json(response, callback, 200, history.toJson(page));
+        } catch (SQLException | IOException e) {
+            return error(response, callback, 500, "reading the history failed: " + e.getMessage());
+        }
     }
 
     private String streams() {

@@ -65,6 +65,11 @@ final class LiveStream {
         return ring.size();
     }
 
+    /** Every row the ring holds, oldest first. */
+    synchronized List<LiveMessage> rows() {
+        return ring.all();
+    }
+
     /** See {@link StreamRing#after}. */
     synchronized List<LiveMessage> after(long from, int limit) {
         return ring.after(from, limit);

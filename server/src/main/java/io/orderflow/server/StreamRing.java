@@ -84,6 +84,15 @@ final class StreamRing {
         return page;
     }
 
+    /** Every message held, oldest first. */
+    List<LiveMessage> all() {
+        List<LiveMessage> all = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            all.add(messages[index(i)]);
+        }
+        return all;
+    }
+
     private int index(int position) {
         return (head + position) % capacity;
     }

@@ -77,7 +77,8 @@ public final class StreamServer implements AutoCloseable {
             });
         });
         HttpApi.Rates rates = new HttpApi.Rates(metrics);
-        webSockets.setHandler(new HttpApi(context, rates));
+        HistoryEndpoint history = new HistoryEndpoint(new ParquetHistory(settings.dataDir()), context.registry(), context.json());
+        webSockets.setHandler(new HttpApi(context, history, rates));
         server.setHandler(new RateLimit(webSockets));
 
         long pingMillis = settings.pingInterval().toMillis();
