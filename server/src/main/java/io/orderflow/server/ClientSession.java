@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -188,7 +188,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
     }
 
     private void subscribe(JsonNode id, List<String> streams) {
-        Set<String> added = new HashSet<>(streams);
+        Set<String> added = new LinkedHashSet<>(streams); // in the order asked, for the latest rows
         added.removeAll(subscriptions);
         int max = context.settings().maxSubscriptions();
         if (subscriptions.size() + added.size() > max) {
@@ -196,11 +196,20 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
                     + subscriptions.size() + " and asked for " + added.size() + " more");
             return;
         }
-        sendAck(id, streams);
-        for (String name : streams) {
-            if (subscriptions.add(name)) {
-                context.registry().stream(name).subscribe(this);
+        List<LiveStream> targets = new ArrayList<>(added.size());
+        for (String name : added) {
+            LiveStream stream = context.registry().streamForSubscriber(name);
+            if (stream == null) {
+                sendError(id, "the server knows " + StreamRegistry.MAX_STREAMS + " streams already; '" + name
+                        + "' is not one of them");
+                return;
             }
+            targets.add(stream);
+        }
+        sendAck(id, streams);
+        for (LiveStream stream : targets) {
+            subscriptions.add(stream.name());
+            stream.subscribe(this);
         }
         if (isClosed()) {
             unsubscribeAll(); // closed as slow meanwhile: its release may have missed these

@@ -11,6 +11,9 @@ final class StreamRegistry {
 
     enum Ingested { ACCEPTED, STALE, BAD }
 
+    /** Streams clients may make known before their first row; beyond it only ingest adds streams. */
+    static final int MAX_STREAMS = 100_000;
+
     private final ConcurrentHashMap<String, LiveStream> streams = new ConcurrentHashMap<>();
     private final int ringSize;
     private final ServerMetrics metrics;
@@ -40,6 +43,15 @@ final class StreamRegistry {
     /** The stream of a valid name, created if new. */
     LiveStream stream(String name) {
         return streams.computeIfAbsent(name, n -> new LiveStream(n, ringSize));
+    }
+
+    /**
+     * The stream of a valid name for a subscriber, created if new unless the registry holds
+     * {@link #MAX_STREAMS} already (null then): names are free, so clients must not add them forever.
+     */
+    LiveStream streamForSubscriber(String name) {
+        LiveStream known = streams.get(name);
+        return known != null || streams.size() >= MAX_STREAMS ? known : stream(name);
     }
 
     /** The stream, or null if the server has never heard of it. */

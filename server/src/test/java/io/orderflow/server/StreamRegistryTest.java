@@ -51,4 +51,15 @@ class StreamRegistryTest {
         registry.ingest(Rows.ofi("btcusdt", 5, 10), 0);
         assertThat(received).containsExactly(5L);
     }
+
+    @Test
+    void subscribersCannotAddStreamsBeyondTheCapButIngestCan() {
+        for (int i = 0; i < StreamRegistry.MAX_STREAMS; i++) {
+            assertThat(registry.streamForSubscriber("s" + i + "@trade")).isNotNull();
+        }
+        assertThat(registry.streamForSubscriber("s0@trade")).as("a known stream still").isNotNull();
+        assertThat(registry.streamForSubscriber("new@trade")).isNull();
+        assertThat(registry.ingest(Rows.trade("new", 1, 1), 0)).isEqualTo(StreamRegistry.Ingested.ACCEPTED);
+        assertThat(registry.streamForSubscriber("new@trade")).isNotNull();
+    }
 }
