@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -279,7 +280,11 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
         release();
         s.close(status, reason, Callback.NOOP);
         // A client that reads nothing never completes the close handshake: cut it off soon after.
-        context.scheduler().schedule(s::disconnect, 2, TimeUnit.SECONDS);
+        try {
+            context.scheduler().schedule(s::disconnect, 2, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopping) {
+            s.disconnect();
+        }
     }
 
     private void release() {
@@ -292,8 +297,9 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
             queue.clear();
         }
         unsubscribeAll();
-        context.clients().remove(this);
-        context.metrics().clients.decrementAndGet();
+        if (context.clients().remove(this)) {
+            context.metrics().clients.decrementAndGet(); // counted only once open
+        }
         context.limiter().closed(ip);
     }
 
