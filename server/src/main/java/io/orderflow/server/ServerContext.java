@@ -1,0 +1,35 @@
+package io.orderflow.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What the sessions and handlers of one server share. */
+record ServerContext(
+        ServerSettings settings,
+        StreamRegistry registry,
+        ServerMetrics metrics,
+        IpLimiter limiter,
+        Set<ClientSession> clients,
+        ScheduledExecutorService scheduler,
+        ObjectMapper json) {
+
+    /** The version in hello messages and /health, as Maven wrote it into server.properties. */
+    static final String VERSION = readVersion();
+
+    private static String readVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = ServerContext.class.getResourceAsStream("server.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading server.properties", e);
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}
