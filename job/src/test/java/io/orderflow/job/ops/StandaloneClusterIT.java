@@ -248,8 +248,8 @@ class StandaloneClusterIT {
             rules.add(rule.path("name").asText() + "=" + rule.path("health").asText());
         }
         assertThat(rules).containsExactlyInAnyOrder("ReceiveLatencyP99High=ok", "WebSocketReconnectsFrequent=ok",
-                "BookUnsynced=ok", "CvdFloorHitRateHigh=ok", "EmptyMinuteBucketsHigh=ok", "ParquetWriteErrors=ok",
-                "JobRestarting=ok", "FlinkProcessDown=ok");
+                "BookUnsynced=ok", "CvdFloorHitRateHigh=ok", "EmptyMinuteBucketsHigh=ok", "LiveOutputDisconnected=ok",
+                "ParquetWriteErrors=ok", "JobRestarting=ok", "FlinkProcessDown=ok", "HarvestDataQualityFailing=ok");
     }
 
     @Test
