@@ -86,14 +86,14 @@ public final class DqCommand {
         } catch (IOException e) {
             throw new BadInput("cannot list " + data + ": " + e.getMessage());
         }
-        if (files.committedFiles() == 0) {
+        if (files.committed().isEmpty()) {
             throw new BadInput("no committed Parquet file under " + data + range(options));
         }
         try (HarvestScan scan = new HarvestScan(options, files)) {
             scan.run();
             return new ReportBuilder(options, scan).build(files, now, (System.nanoTime() - startNanos) / 1_000_000);
-        } catch (SQLException e) {
-            // DuckDB's message names the file and what is wrong with it; its first line is enough.
+        } catch (SQLException | IOException e) {
+            // The message names the file and what is wrong with it; the first line of DuckDB's is enough.
             throw new BadInput("cannot read the Parquet under " + data + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
     }

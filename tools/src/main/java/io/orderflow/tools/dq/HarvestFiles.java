@@ -3,31 +3,37 @@ package io.orderflow.tools.dq;
 import io.orderflow.tools.dq.DqReport.OrphanedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The files of a harvest in the requested range, found by walking
- * {@code date=…/symbol=…/kind=…/}: the {@code date=…/symbol=…} directories and the kinds that have
- * committed files (DuckDB fails on a glob that matches nothing), and the orphaned in-progress files,
- * which DuckDB never sees.
+ * {@code date=…/symbol=…/kind=…/}: the committed files with their partitions, the directories
+ * holding each kind's (DuckDB reads a kind from those alone, and fails on a glob that matches
+ * nothing), and the orphaned in-progress files, which DuckDB never sees.
  */
 record HarvestFiles(
-        Set<String> symbolDays, Set<String> kinds, Set<String> symbols, long committedFiles, List<OrphanedFile> orphaned) {
+        Map<Path, Partition> committed, Map<String, Set<Path>> directoriesByKind, Set<String> symbols,
+        List<OrphanedFile> orphaned) {
 
-    /** Partition values of a path relative to the harvest root, or null if it is not in the layout. */
+    /** Partition values of a kind's directory, relative to the harvest root, or null if it is not in the layout. */
     record Partition(LocalDate date, String symbol, String kind) {
 
         static Partition of(Path relative) {
-            if (relative.getNameCount() != 4) {
+            if (relative.getNameCount() != 3) {
                 return null;
             }
             String date = value(relative.getName(0), "date=");
@@ -57,37 +63,51 @@ record HarvestFiles(
 
     static HarvestFiles scan(DqOptions options, Instant now) throws IOException {
         Path root = options.data();
-        Set<String> symbolDays = new TreeSet<>();
-        Set<String> kinds = new TreeSet<>();
+        Map<Path, Partition> committed = new HashMap<>();
+        Map<String, Set<Path>> directoriesByKind = new TreeMap<>();
         Set<String> symbols = new TreeSet<>();
-        long committed = 0;
         List<OrphanedFile> orphaned = new ArrayList<>();
         long orphanAgeSec = 3 * options.checkpointIntervalSec();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).toList();
+        List<Path> directories;
+        try (Stream<Path> walk = Files.walk(root, 3)) {
+            directories = walk.filter(Files::isDirectory).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        for (Path file : files) {
-            Partition partition = Partition.of(root.relativize(file));
+        // Files take their directory's partition: only the directories in the range are listed.
+        for (Path directory : directories) {
+            Partition partition = Partition.of(root.relativize(directory));
             if (partition == null || !partition.in(options)) {
                 continue;
             }
-            String name = file.getFileName().toString();
-            if (name.startsWith(".") && name.contains(".inprogress")) {
-                long ageSec = (now.toEpochMilli() - Files.getLastModifiedTime(file).toMillis()) / 1000;
-                if (ageSec > orphanAgeSec) {
-                    orphaned.add(new OrphanedFile(file.toString(), ageSec, Files.size(file)));
+            boolean hasCommitted = false;
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+                for (Path file : entries) {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(".") && name.contains(".inprogress") && Files.isRegularFile(file)) {
+                        long ageSec = (now.toEpochMilli() - Files.getLastModifiedTime(file).toMillis()) / 1000;
+                        if (ageSec > orphanAgeSec) {
+                            orphaned.add(new OrphanedFile(file.toString(), ageSec, Files.size(file)));
+                        }
+                    } else if (!name.startsWith(".") && name.endsWith(".parquet") && Files.isRegularFile(file)) {
+                        committed.put(file, partition);
+                        hasCommitted = true;
+                    }
                 }
-            } else if (!name.startsWith(".") && name.endsWith(".parquet")) {
-                committed++;
-                symbolDays.add("date=" + partition.date() + "/symbol=" + partition.symbol());
-                kinds.add(partition.kind());
+            } catch (DirectoryIteratorException e) {
+                throw e.getCause();
+            }
+            if (hasCommitted) {
+                directoriesByKind.computeIfAbsent(partition.kind(), k -> new TreeSet<>()).add(directory);
                 symbols.add(partition.symbol());
             }
         }
         orphaned.sort((a, b) -> a.path().compareTo(b.path()));
-        return new HarvestFiles(symbolDays, kinds, symbols, committed, orphaned);
+        return new HarvestFiles(committed, directoriesByKind, symbols, orphaned);
+    }
+
+    /** The kinds that have committed files in the range. */
+    Set<String> kinds() {
+        return directoriesByKind.keySet();
     }
 }
