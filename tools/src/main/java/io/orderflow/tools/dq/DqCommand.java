@@ -139,7 +139,7 @@ public final class DqCommand {
         } catch (IOException e) {
             throw new BadInput("cannot list " + data + ": " + e.getMessage());
         }
-        if (files.committedFiles() == 0 && !preflight) {
+        if (files.committed().isEmpty() && !preflight) {
             throw new BadInput("no committed Parquet file under " + data + range(options));
         }
         try (HarvestScan scan = new HarvestScan(options, files)) {
@@ -147,8 +147,8 @@ public final class DqCommand {
             ChartData charts = ChartData.query(scan, files.kinds(), options.clockSkewMs());
             return new Result(new ReportBuilder(options, scan).build(files, now, (System.nanoTime() - startNanos) / 1_000_000),
                     charts);
-        } catch (SQLException e) {
-            // DuckDB's message names the file and what is wrong with it; its first line is enough.
+        } catch (SQLException | IOException e) {
+            // The message names the file and what is wrong with it; the first line of DuckDB's is enough.
             throw new BadInput("cannot read the Parquet under " + data + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
     }

@@ -3,41 +3,43 @@ package io.orderflow.tools.dq;
 import io.orderflow.tools.dq.DqReport.OrphanedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The files of a harvest in the requested range, found by walking
- * {@code date=…/symbol=…/kind=…/}: the {@code date=…/symbol=…} directories and the kinds that have
- * committed files (DuckDB fails on a glob that matches nothing), and the orphaned in-progress files,
- * which DuckDB never sees. With {@code --since}, only the files committed since then.
+ * {@code date=…/symbol=…/kind=…/}: the committed files with their partitions, the directories
+ * holding each kind's (DuckDB reads a kind from those alone, and fails on a glob that matches
+ * nothing), and the orphaned in-progress files, which DuckDB never sees. With {@code --since}, only
+ * the files committed since then, and the directories holding older files too with their files listed.
  */
 record HarvestFiles(
-        Set<String> symbolDays,
-        Set<String> kinds,
+        Map<Path, Partition> committed,
+        Map<String, Set<Path>> directoriesByKind,
+        Map<Path, List<Path>> partlyInRange,
         Set<String> symbols,
-        List<Path> committed,
         List<OrphanedFile> orphaned) {
 
-    static final HarvestFiles NONE = new HarvestFiles(Set.of(), Set.of(), Set.of(), List.of(), List.of());
+    static final HarvestFiles NONE = new HarvestFiles(Map.of(), Map.of(), Map.of(), Set.of(), List.of());
 
-    long committedFiles() {
-        return committed.size();
-    }
-
-    /** Partition values of a path relative to the harvest root, or null if it is not in the layout. */
+    /** Partition values of a kind's directory, relative to the harvest root, or null if it is not in the layout. */
     record Partition(LocalDate date, String symbol, String kind) {
 
         static Partition of(Path relative) {
-            if (relative.getNameCount() != 4) {
+            if (relative.getNameCount() != 3) {
                 return null;
             }
             String date = value(relative.getName(0), "date=");
@@ -72,38 +74,83 @@ record HarvestFiles(
 
     static HarvestFiles scan(DqOptions options, Instant now) throws IOException {
         Path root = options.data();
-        Set<String> symbolDays = new TreeSet<>();
-        Set<String> kinds = new TreeSet<>();
+        Map<Path, Partition> committed = new HashMap<>();
+        Map<String, Set<Path>> directoriesByKind = new TreeMap<>();
+        Map<Path, List<Path>> partlyInRange = new HashMap<>();
         Set<String> symbols = new TreeSet<>();
-        List<Path> committed = new ArrayList<>();
         List<OrphanedFile> orphaned = new ArrayList<>();
         long orphanAgeSec = 3 * options.checkpointIntervalSec();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).toList();
+        List<Path> directories;
+        try (Stream<Path> walk = Files.walk(root, 3)) {
+            directories = walk.filter(Files::isDirectory).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        for (Path file : files) {
-            Partition partition = Partition.of(root.relativize(file));
+        // Files take their directory's partition: only the directories in the range are listed.
+        for (Path directory : directories) {
+            Partition partition = Partition.of(root.relativize(directory));
             if (partition == null || !partition.in(options)) {
                 continue;
             }
-            String name = file.getFileName().toString();
-            if (name.startsWith(".") && name.contains(".inprogress")) {
-                long ageSec = (now.toEpochMilli() - Files.getLastModifiedTime(file).toMillis()) / 1000;
-                if (ageSec > orphanAgeSec) {
-                    orphaned.add(new OrphanedFile(file.toString(), ageSec, Files.size(file)));
+            List<Path> inRange = new ArrayList<>();
+            boolean olderLeftOut = false;
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+                for (Path file : entries) {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(".") && name.contains(".inprogress") && Files.isRegularFile(file)) {
+                        long ageSec = (now.toEpochMilli() - Files.getLastModifiedTime(file).toMillis()) / 1000;
+                        if (ageSec > orphanAgeSec) {
+                            orphaned.add(new OrphanedFile(file.toString(), ageSec, Files.size(file)));
+                        }
+                    } else if (!name.startsWith(".") && name.endsWith(".parquet") && Files.isRegularFile(file)) {
+                        if (committedSince(file, options)) {
+                            committed.put(file, partition);
+                            inRange.add(file);
+                        } else {
+                            olderLeftOut = true;
+                        }
+                    }
                 }
-            } else if (!name.startsWith(".") && name.endsWith(".parquet") && committedSince(file, options)) {
-                committed.add(file);
-                symbolDays.add("date=" + partition.date() + "/symbol=" + partition.symbol());
-                kinds.add(partition.kind());
+            } catch (DirectoryIteratorException e) {
+                throw e.getCause();
+            }
+            if (!inRange.isEmpty()) {
+                if (olderLeftOut) {
+                    inRange.sort(null);
+                    partlyInRange.put(directory, inRange);
+                }
+                directoriesByKind.computeIfAbsent(partition.kind(), k -> new TreeSet<>()).add(directory);
                 symbols.add(partition.symbol());
             }
         }
         orphaned.sort((a, b) -> a.path().compareTo(b.path()));
-        committed.sort(null);
-        return new HarvestFiles(symbolDays, kinds, symbols, committed, orphaned);
+        return new HarvestFiles(committed, directoriesByKind, partlyInRange, symbols, orphaned);
+    }
+
+    long committedFiles() {
+        return committed.size();
+    }
+
+    /**
+     * What DuckDB reads for a kind: a glob per directory, so no file outside the range is opened, or
+     * the files one by one where {@code --since} left older ones out (no glob can say when a file was
+     * committed). Never empty for a kind in {@link #kinds()}.
+     */
+    List<String> sources(String kind) {
+        List<String> sources = new ArrayList<>();
+        for (Path directory : directoriesByKind.getOrDefault(kind, Set.of())) {
+            List<Path> listed = partlyInRange.get(directory);
+            if (listed == null) {
+                sources.add(directory + "/*.parquet");
+            } else {
+                listed.forEach(file -> sources.add(file.toString()));
+            }
+        }
+        return sources;
+    }
+
+    /** The kinds that have committed files in the range. */
+    Set<String> kinds() {
+        return directoriesByKind.keySet();
     }
 }

@@ -9,6 +9,8 @@ import io.orderflow.job.sink.RowKinds;
 import io.orderflow.tools.dq.DqOptions.Kind;
 import io.orderflow.tools.dq.DqReport.Fingerprint;
 import io.orderflow.tools.dq.DqReport.IdGap;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,23 +18,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.parquet.schema.Type;
-import org.duckdb.DuckDBConnection;
 
 /**
  * The figures of a harvest, read with DuckDB: a few aggregate queries per kind, each grouped by
@@ -98,10 +94,10 @@ final class HarvestScan implements AutoCloseable {
     private final DqOptions options;
     private final HarvestFiles files;
     private final Connection duckdb;
-    private final String root;
     final Map<String, Figures> figures = new TreeMap<>();
     final List<Fingerprint> fingerprints = new ArrayList<>();
     final Set<String> cvdColumns = new HashSet<>();
+    private final Set<String> mixedSchemaKinds = new HashSet<>();
     /** Preflight only: per kind, its committed files and those without the job's columns. */
     final Map<String, long[]> preflightFiles = new TreeMap<>();
     double winsorLimit;
@@ -111,16 +107,18 @@ final class HarvestScan implements AutoCloseable {
         this.options = options;
         this.files = files;
         this.duckdb = DriverManager.getConnection("jdbc:duckdb:");
-        this.root = sqlString(options.data().toString());
         this.winsorLimit = options.winsorLimit();
         figures.put(OVERALL, new Figures());
         List<String> symbols = options.symbols().isEmpty() ? List.copyOf(files.symbols()) : options.symbols();
         symbols.forEach(symbol -> figures.put(symbol, new Figures()));
     }
 
-    void run() throws SQLException {
-        // Every query reads the footers again otherwise; a harvest has a file per kind, symbol and checkpoint.
-        execute("SET parquet_metadata_cache = true");
+    void run() throws SQLException, IOException {
+        // A harvest is tens of thousands of small files, each read once. The tables are only aggregated,
+        // so rows may land in any order: keeping the files' order makes DuckDB merge a batch per file.
+        // And no file is read twice: caching its blocks is work for nothing (docs/data-quality.md#speed).
+        execute("SET preserve_insertion_order = false");
+        execute("SET enable_external_file_cache = false");
         footers();
         for (String kind : files.kinds()) {
             load(kind);
@@ -159,7 +157,7 @@ final class HarvestScan implements AutoCloseable {
             List<String> expected = kind.schema().getFields().stream().map(Type::getName).toList();
             query("SELECT count(*), count(*) FILTER (WHERE columns <> " + sqlList(expected) + ") FROM ("
                             + "SELECT file_name, list_sort(list(name)) AS columns FROM parquet_schema("
-                            + files(kind.name()) + ") WHERE num_children IS NULL GROUP BY file_name)",
+                            + sqlList(files.sources(kind.name())) + ") WHERE num_children IS NULL GROUP BY file_name)",
                     rs -> {
                         filesAndMisfits[0] = rs.getLong(1);
                         filesAndMisfits[1] = rs.getLong(2);
@@ -168,92 +166,54 @@ final class HarvestScan implements AutoCloseable {
     }
 
     /**
-     * Rows per kind, configuration fingerprints, WINSOR_LIMIT and source, from the footers alone:
-     * {@code parquet_file_metadata} and {@code parquet_kv_metadata} read no row.
+     * Rows per kind, configuration fingerprints, WINSOR_LIMIT and source, from the footers alone (no row
+     * is read), and the kinds whose files do not all share one schema.
      */
-    private void footers() throws SQLException {
-        Map<String, Long> rowsByFile = new TreeMap<>();
-        Map<String, Map<String, String>> footerByFile = new TreeMap<>();
-        // DuckDB reads footers one file after another: a connection per date and symbol reads them in parallel.
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        try {
-            List<Future<?>> reads = new ArrayList<>();
-            for (String symbolDay : files.symbolDays()) {
-                reads.add(pool.submit(() -> {
-                    footers(filesOfDay(symbolDay), rowsByFile, footerByFile);
-                    return null;
-                }));
-            }
-            for (Future<?> read : reads) {
-                read.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while reading the footers", e);
-        } finally {
-            pool.shutdownNow();
-        }
-
+    private void footers() throws IOException {
+        Map<Path, ParquetFooter> footers = ParquetFooter.readAll(files.committed().keySet());
         Map<String, long[]> byFingerprint = new TreeMap<>();
-        Map<String, Long> rowsByWinsor = new TreeMap<>();
-        Path base = options.data();
-        rowsByFile.forEach((file, rows) -> {
-            HarvestFiles.Partition partition = HarvestFiles.Partition.of(base.relativize(Path.of(file)));
-            if (partition == null || !partition.in(options) || !figures.containsKey(partition.symbol())) {
-                return;
-            }
-            Map<String, String> footer = footerByFile.getOrDefault(file, Map.of());
+        Map<String, Long> rowsByConfig = new HashMap<>();
+        Map<String, Set<ByteBuffer>> schemasByKind = new HashMap<>();
+        files.committed().forEach((file, partition) -> {
+            ParquetFooter footer = footers.get(file);
+            long rows = footer.rows();
             Figures symbol = figures.get(partition.symbol());
             symbol.rowsByKind.merge(partition.kind(), rows, Long::sum);
-            String source = footer.get(SOURCE_KEY);
+            String source = footer.keyValues().get(SOURCE_KEY);
             if (source != null) {
                 symbol.sourceRows.merge(source, rows, Long::sum);
             }
-            String fingerprint = footer.get(FINGERPRINT_KEY);
+            String fingerprint = footer.keyValues().get(FINGERPRINT_KEY);
             if (fingerprint != null) {
                 long[] counts = byFingerprint.computeIfAbsent(fingerprint, f -> new long[2]);
                 counts[0]++;
                 counts[1] += rows;
             }
-            Optional.ofNullable(footer.get(CONFIG_KEY)).map(WINSOR::matcher).filter(Matcher::find)
-                    .ifPresent(m -> rowsByWinsor.merge(m.group(1), rows, Long::sum));
+            String config = footer.keyValues().get(CONFIG_KEY);
+            if (config != null) {
+                rowsByConfig.merge(config, rows, Long::sum);
+            }
+            schemasByKind.computeIfAbsent(partition.kind(), k -> new HashSet<>()).add(footer.schema());
         });
         byFingerprint.forEach((fingerprint, counts) -> fingerprints.add(new Fingerprint(fingerprint, counts[0], counts[1])));
+        // WINSOR_LIMIT is looked for once per configuration, not once per file.
+        Map<String, Long> rowsByWinsor = new TreeMap<>();
+        rowsByConfig.forEach((config, rows) -> {
+            Matcher winsor = WINSOR.matcher(config);
+            if (winsor.find()) {
+                rowsByWinsor.merge(winsor.group(1), rows, Long::sum);
+            }
+        });
         // Several limits only happen with several fingerprints, which fail on their own: take the commonest.
         rowsByWinsor.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(e -> {
             winsorLimit = Double.parseDouble(e.getKey());
             winsorSource = "footer";
         });
-    }
-
-    private void footers(String glob, Map<String, Long> rowsByFile, Map<String, Map<String, String>> footerByFile)
-            throws SQLException {
-        Map<String, Long> rows = new TreeMap<>();
-        Map<String, Map<String, String>> footers = new TreeMap<>();
-        try (Connection connection = duckdb.unwrap(DuckDBConnection.class).duplicate();
-                Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("SELECT file_name, decode(key), decode(value)"
-                    + " FROM parquet_kv_metadata(" + glob + ") WHERE decode(key) IN"
-                    + " ('" + FINGERPRINT_KEY + "', '" + CONFIG_KEY + "', '" + SOURCE_KEY + "')")) {
-                while (rs.next()) {
-                    footers.computeIfAbsent(rs.getString(1), f -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
-                }
+        schemasByKind.forEach((kind, schemas) -> {
+            if (schemas.size() > 1) {
+                mixedSchemaKinds.add(kind);
             }
-            try (ResultSet rs = statement.executeQuery("SELECT file_name, num_rows FROM parquet_file_metadata(" + glob + ")")) {
-                while (rs.next()) {
-                    rows.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
-        synchronized (rowsByFile) {
-            rowsByFile.putAll(rows);
-            footerByFile.putAll(footers);
-        }
+        });
     }
 
     /** The columns of each kind the report reads; times as epoch ms. */
@@ -273,12 +233,15 @@ final class HarvestScan implements AutoCloseable {
         if (columns == null) {
             return; // fusion, raw: their rows are counted from the footers
         }
-        String files = "read_parquet(" + files(kind) + ", hive_partitioning = true, union_by_name = true)";
+        // union_by_name reads every file's schema before the first row, one file after another: only for
+        // files whose schemas differ.
+        String parquet = "read_parquet(" + sqlList(files.sources(kind)) + ", hive_partitioning = true"
+                + (mixedSchemaKinds.contains(kind) ? ", union_by_name = true" : "") + ")";
         if (kind.equals("cvd")) {
             // Files written before a diagnostic column existed lack it; when no file has it, so does the table.
             columns += ", COLUMNS(c -> c IN ('z_raw', 'z_cvd', '" + String.join("', '", DIAGNOSTIC_COLUMNS) + "'))";
         }
-        execute("CREATE TEMP TABLE \"" + kind + "\" AS SELECT " + columns + " FROM " + files + where());
+        execute("CREATE TEMP TABLE \"" + kind + "\" AS SELECT " + columns + " FROM " + parquet);
         if (kind.equals("cvd")) {
             query("SELECT column_name FROM (DESCRIBE cvd)", rs -> cvdColumns.add(rs.getString(1)));
             for (String column : DIAGNOSTIC_COLUMNS) {
@@ -291,8 +254,7 @@ final class HarvestScan implements AutoCloseable {
     }
 
     private void prices() throws SQLException {
-        query("SELECT symbol, count(*), min(ts_ms), max(ts_ms),"
-                + " count(DISTINCT agg_trade_id), min(agg_trade_id), max(agg_trade_id),"
+        query("SELECT symbol, count(*), min(ts_ms), max(ts_ms), min(agg_trade_id), max(agg_trade_id),"
                 + " quantile_disc(latency_ms, [0.5, 0.9, 0.99]), max(latency_ms), min(latency_ms),"
                 + " count(*) FILTER (WHERE latency_ms < " + -options.clockSkewMs() + "),"
                 + " quantile_disc(abs(latency_ms), [0.5, 0.99])"
@@ -300,20 +262,22 @@ final class HarvestScan implements AutoCloseable {
                     Figures f = figuresOf(rs.getString(1));
                     f.priceRows = rs.getLong(2);
                     f.span(rs.getLong(3), rs.getLong(4));
-                    f.distinctIds = rs.getLong(5);
-                    f.minId = nullableLong(rs, 6);
-                    f.maxId = nullableLong(rs, 7);
-                    Object[] latency = list(rs, 8);
+                    f.minId = nullableLong(rs, 5);
+                    f.maxId = nullableLong(rs, 6);
+                    Object[] latency = list(rs, 7);
                     f.latencyP50 = (Long) latency[0];
                     f.latencyP90 = (Long) latency[1];
                     f.latencyP99 = (Long) latency[2];
-                    f.latencyMax = nullableLong(rs, 9);
-                    f.latencyMin = nullableLong(rs, 10);
-                    f.skewedRows = rs.getLong(11);
-                    Object[] drift = list(rs, 12);
+                    f.latencyMax = nullableLong(rs, 8);
+                    f.latencyMin = nullableLong(rs, 9);
+                    f.skewedRows = rs.getLong(10);
+                    Object[] drift = list(rs, 11);
                     f.driftP50 = (Long) drift[0];
                     f.driftP99 = (Long) drift[1];
                 });
+        // Per symbol only: ids are a symbol's own, and a distinct count over the whole would cost as much again.
+        query("SELECT symbol, count(DISTINCT agg_trade_id) FROM prices GROUP BY symbol",
+                rs -> figuresOf(rs.getString(1)).distinctIds = rs.getLong(2));
     }
 
     /** The ten largest runs of missing ids per symbol, for the symbols that miss some (sorting the ids costs). */
@@ -435,7 +399,6 @@ final class HarvestScan implements AutoCloseable {
         Figures all = figures.get(OVERALL);
         all.firstMs = null; // the prices' total row spans trades only
         all.lastMs = null;
-        all.distinctIds = 0; // ids are per symbol: their total row's count mixes symbols
         List<IdGap> gaps = new ArrayList<>();
         for (var e : figures.entrySet()) {
             if (e.getKey().equals(OVERALL)) {
@@ -490,21 +453,6 @@ final class HarvestScan implements AutoCloseable {
         return figures.computeIfAbsent(symbol == null ? OVERALL : symbol, s -> new Figures());
     }
 
-    private String where() {
-        List<String> conditions = new ArrayList<>();
-        if (options.from() != null) {
-            conditions.add("date >= DATE '" + options.from() + "'");
-        }
-        if (options.to() != null) {
-            conditions.add("date <= DATE '" + options.to() + "'");
-        }
-        if (!options.symbols().isEmpty()) {
-            conditions.add("symbol IN (" + String.join(", ",
-                    options.symbols().stream().map(s -> "'" + sqlString(s) + "'").toList()) + ")");
-        }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
     interface RowHandler {
         void row(ResultSet rs) throws SQLException;
     }
@@ -537,33 +485,6 @@ final class HarvestScan implements AutoCloseable {
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
-    }
-
-    /** The committed files of a kind, as DuckDB's table functions take them. */
-    private String files(String kind) {
-        return options.since() == null
-                ? "'" + root + "/*/*/kind=" + kind + "/*.parquet'"
-                : committedList(HarvestFiles.Partition::kind, kind);
-    }
-
-    /** The committed files of one {@code date=…/symbol=…}. */
-    private String filesOfDay(String symbolDay) {
-        return options.since() == null
-                ? "'" + root + "/" + sqlString(symbolDay) + "/*/*.parquet'"
-                : committedList(p -> "date=" + p.date() + "/symbol=" + p.symbol(), symbolDay);
-    }
-
-    /**
-     * Since a time, the files are named one by one: no glob can say when a file was committed. Never
-     * empty: a kind or day is only read when it has committed files.
-     */
-    private String committedList(Function<HarvestFiles.Partition, String> key, String value) {
-        Path base = options.data();
-        List<String> names = files.committed().stream()
-                .filter(file -> value.equals(key.apply(HarvestFiles.Partition.of(base.relativize(file)))))
-                .map(Path::toString)
-                .toList();
-        return sqlList(names);
     }
 
     /** A sorted DuckDB list literal of strings. */

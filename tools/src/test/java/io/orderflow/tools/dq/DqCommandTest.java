@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DqCommandTest {
 
     private static final long T0 = Instant.parse("2026-03-02T10:00:00Z").toEpochMilli();
+    private static final long DAY_MS = 86_400_000L;
     private static final Instant NOW = Instant.ofEpochMilli(T0).plusSeconds(3_600);
     private static final OrderflowConfig CONFIG = OrderflowConfig.defaults();
     private static final OrderflowConfig OTHER_CONFIG = CONFIG.with("OFI_EMA_ALPHA", "0.2");
@@ -322,6 +326,64 @@ class DqCommandTest {
     }
 
     @Test
+    void aRangeReadsItsOwnDaysAndSymbolsOnly() throws Exception {
+        HarvestWriter harvest = new HarvestWriter(dir.resolve("data"));
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            for (long start : List.of(T0 - DAY_MS, T0)) {
+                List<PriceRow> trades = new ArrayList<>();
+                for (int k = 0; k < 60; k++) {
+                    trades.add(new PriceRow(start + k * 10_000L, start + k * 10_000L, symbol, 100, 1, start / 1_000 + k, 5, 0.1));
+                }
+                harvest.write(RowKinds.PRICES, CONFIG, null, trades);
+                harvest.write(RowKinds.OFI, CONFIG, null, books(symbol, start, 60));
+            }
+        }
+
+        assertThat(run("--from", "2026-03-02", "--symbols", "BTCUSDT")).isEqualTo(DqCommand.OK);
+        JsonNode report = report();
+
+        assertThat(report.get("symbols").fieldNames()).toIterable().containsExactly("BTCUSDT");
+        JsonNode overall = report.get("overall");
+        assertThat(overall.at("/coverage/first_event_time").asText()).isEqualTo("2026-03-02T10:00:00Z");
+        assertThat(overall.at("/coverage/rows_by_kind/prices").asLong()).isEqualTo(60);
+        assertThat(overall.at("/coverage/rows_by_kind/ofi").asLong()).isEqualTo(60);
+        assertThat(overall.at("/duplicates/price_rows").asLong()).isEqualTo(60);
+        assertThat(overall.at("/duplicates/missing_trade_ids").asLong()).isZero();
+        assertThat(report.at("/harvest/config_fingerprints/0/files").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void cvdFilesWrittenBeforeTheDiagnosticColumnsAreReadWithTheNewerOnes() throws Exception {
+        HarvestWriter harvest = new HarvestWriter(dir.resolve("data"));
+        List<PriceRow> trades = new ArrayList<>();
+        List<CvdRow> cvd = new ArrayList<>();
+        for (int k = 0; k < 60; k++) {
+            trades.add(new PriceRow(T0 + k * 10_000L, T0 + k * 10_000L, "BTCUSDT", 100, 1, k, 5, 0.1));
+            cvd.add(new CvdRow(T0 + k * 10_000L, "BTCUSDT", k, k, 1, 0.5, 0.5, 1, 0.5, false, "normal"));
+        }
+        harvest.write(RowKinds.PRICES, CONFIG, null, trades);
+        harvest.write(RowKinds.OFI, CONFIG, null, books("BTCUSDT", 60));
+        harvest.write(RowKinds.CVD, CONFIG, null, cvd);
+        // A day earlier, 20 rows without scale, sigma_floor and floor_used: the first file read has fewer columns.
+        Path old = dir.resolve("data/date=2026-03-01/symbol=BTCUSDT/kind=cvd/part-old-0.parquet");
+        Files.createDirectories(old.getParent());
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duckdb.createStatement()) {
+            sql.execute("COPY (SELECT to_timestamp(" + (T0 - DAY_MS) / 1_000 + " + i * 10) AS ts_ms, 'BTCUSDT' AS symbol,"
+                    + " i AS agg_trade_id, i::DOUBLE AS cvd, 1.0 AS delta, 0.5 AS z_raw, 0.5 AS z_cvd, 'normal' AS regime"
+                    + " FROM range(20) AS t(i)) TO '" + old + "' (FORMAT parquet)");
+        }
+
+        assertThat(run()).isEqualTo(DqCommand.FAILED); // cvd_diagnostic_columns: a quarter of the rows lack them
+        JsonNode signals = report().at("/overall/signals/cvd");
+
+        assertThat(signals.get("rows").asLong()).isEqualTo(80);
+        for (String column : HarvestScan.DIAGNOSTIC_COLUMNS) {
+            assertThat(signals.at("/diagnostic_columns/" + column + "/present").asBoolean()).isTrue();
+            assertThat(signals.at("/diagnostic_columns/" + column + "/non_null_share").asDouble()).isEqualTo(0.75);
+        }
+    }
+
+    @Test
     void noDataDirectoryIsBadInputWithAMessage() throws Exception {
         assertThat(run()).isEqualTo(DqCommand.BAD_INPUT);
         assertThat(err()).isEqualTo("dq: no data directory " + dir.resolve("data") + " (--data DIR)\n");
@@ -358,9 +420,13 @@ class DqCommandTest {
     }
 
     private static List<OfiRow> books(String symbol, int count) {
+        return books(symbol, T0, count);
+    }
+
+    private static List<OfiRow> books(String symbol, long start, int count) {
         List<OfiRow> rows = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            rows.add(new OfiRow(T0 + k * 10_000L, symbol, 0.1, 0.2, 3, "normal", 0.05, false, false));
+            rows.add(new OfiRow(start + k * 10_000L, symbol, 0.1, 0.2, 3, "normal", 0.05, false, false));
         }
         return rows;
     }
