@@ -13,9 +13,9 @@ final class LiveStream {
     private final StreamRing ring;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-    LiveStream(String name, int ringSize) {
+    LiveStream(String name, int ringSize, long lastSeqBefore) {
         this.name = name;
-        this.ring = new StreamRing(ringSize);
+        this.ring = new StreamRing(ringSize, lastSeqBefore);
     }
 
     String name() {
@@ -51,6 +51,10 @@ final class LiveStream {
 
     int subscriberCount() {
         return subscribers.size();
+    }
+
+    synchronized long lastSeq() {
+        return ring.lastSeq();
     }
 
     synchronized LiveMessage latest() {

@@ -5,11 +5,12 @@ import java.nio.file.Path;
 
 /**
  * {@code jobs/serve.sh}: the stream server as a process of its own.
- * {@code --port N --host H --data DIR --ring-size N --ingest-token T} (or env SERVER_INGEST_TOKEN).
+ * {@code --port N --host H --data DIR --ring-size N --ingest-token T} (or env SERVER_INGEST_TOKEN)
+ * {@code --state DIR}.
  */
 public final class ServerMain {
 
-    private static final String USAGE = "usage: serve.sh [--port N] [--host H] [--data DIR] [--ring-size N] [--ingest-token T]";
+    private static final String USAGE = "usage: serve.sh [--port N] [--host H] [--data DIR] [--ring-size N] [--ingest-token T] [--state DIR]";
 
     private ServerMain() {}
 
@@ -23,7 +24,14 @@ public final class ServerMain {
             System.exit(2);
             return;
         }
-        StreamServer server = new StreamServer(settings);
+        StreamServer server;
+        try {
+            server = new StreamServer(settings);
+        } catch (IllegalArgumentException e) {
+            System.err.println("serve: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -35,6 +43,9 @@ public final class ServerMain {
         server.join();
     }
 
+    /** Where a standalone server keeps each stream's last seq, relative to the repository (serve.sh runs there). */
+    static final Path DEFAULT_STATE_DIR = Path.of("artifacts/server");
+
     /** The settings the flags ask for; throws naming the first bad flag. */
     static ServerSettings parse(String[] args, String tokenFromEnvironment) {
         ServerSettings defaults = ServerSettings.defaults();
@@ -43,6 +54,7 @@ public final class ServerMain {
         Path data = defaults.dataDir();
         int ringSize = defaults.ringSize();
         String token = tokenFromEnvironment;
+        Path state = DEFAULT_STATE_DIR;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -58,11 +70,12 @@ public final class ServerMain {
                 case "--data" -> data = directoryFlag(flag, value);
                 case "--ring-size" -> ringSize = intFlag(flag, value);
                 case "--ingest-token" -> token = value;
+                case "--state" -> state = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
         return defaults.withEndpoint(host, port).withDataDir(data).withRingSize(ringSize)
-                .withIngestToken(token, true);
+                .withIngestToken(token, true).withStateDir(state);
     }
 
     private static Path directoryFlag(String flag, String value) {

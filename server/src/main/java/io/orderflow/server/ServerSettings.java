@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * The server's settings (docs/server.md). {@code ingestToken} is null when none is configured: then
  * only loopback may ingest. {@code trustLoopback} is false only in tests, to exercise the token check
- * from loopback.
+ * from loopback. {@code stateDir} keeps what must outlive the process (each stream's last seq); null
+ * keeps nothing.
  */
 public record ServerSettings(
         String host,
@@ -22,7 +23,8 @@ public record ServerSettings(
         int maxIngestFrameBytes,
         int outboundQueueRows,
         Duration pingInterval,
-        Duration silenceLimit) {
+        Duration silenceLimit,
+        Path stateDir) {
 
     public ServerSettings {
         requirePositive("port", port);
@@ -49,43 +51,49 @@ public record ServerSettings(
 
     public static ServerSettings defaults() {
         return new ServerSettings("127.0.0.1", 8000, Path.of("data"), 10_000, null, true, 20, 50, 200,
-                64 * 1024, 4 * 1024 * 1024, 4_096, Duration.ofSeconds(30), Duration.ofSeconds(60));
+                64 * 1024, 4 * 1024 * 1024, 4_096, Duration.ofSeconds(30), Duration.ofSeconds(60), null);
     }
 
     public ServerSettings withEndpoint(String newHost, int newPort) {
         return new ServerSettings(newHost, newPort, dataDir, ringSize, ingestToken, trustLoopback,
                 maxConnectionsPerIp, requestsPerSecondPerIp, maxSubscriptions, maxClientFrameBytes,
-                maxIngestFrameBytes, outboundQueueRows, pingInterval, silenceLimit);
+                maxIngestFrameBytes, outboundQueueRows, pingInterval, silenceLimit, stateDir);
     }
 
     public ServerSettings withDataDir(Path newDataDir) {
         return new ServerSettings(host, port, newDataDir, ringSize, ingestToken, trustLoopback,
                 maxConnectionsPerIp, requestsPerSecondPerIp, maxSubscriptions, maxClientFrameBytes,
-                maxIngestFrameBytes, outboundQueueRows, pingInterval, silenceLimit);
+                maxIngestFrameBytes, outboundQueueRows, pingInterval, silenceLimit, stateDir);
     }
 
     public ServerSettings withRingSize(int newRingSize) {
         return new ServerSettings(host, port, dataDir, newRingSize, ingestToken, trustLoopback,
                 maxConnectionsPerIp, requestsPerSecondPerIp, maxSubscriptions, maxClientFrameBytes,
-                maxIngestFrameBytes, outboundQueueRows, pingInterval, silenceLimit);
+                maxIngestFrameBytes, outboundQueueRows, pingInterval, silenceLimit, stateDir);
     }
 
     public ServerSettings withIngestToken(String newToken, boolean newTrustLoopback) {
         return new ServerSettings(host, port, dataDir, ringSize, newToken, newTrustLoopback,
                 maxConnectionsPerIp, requestsPerSecondPerIp, maxSubscriptions, maxClientFrameBytes,
-                maxIngestFrameBytes, outboundQueueRows, pingInterval, silenceLimit);
+                maxIngestFrameBytes, outboundQueueRows, pingInterval, silenceLimit, stateDir);
     }
 
     public ServerSettings withLimits(int connectionsPerIp, int requestsPerSecond, int subscriptions, int queueRows) {
         return new ServerSettings(host, port, dataDir, ringSize, ingestToken, trustLoopback,
                 connectionsPerIp, requestsPerSecond, subscriptions, maxClientFrameBytes,
-                maxIngestFrameBytes, queueRows, pingInterval, silenceLimit);
+                maxIngestFrameBytes, queueRows, pingInterval, silenceLimit, stateDir);
     }
 
     public ServerSettings withLiveness(Duration newPingInterval, Duration newSilenceLimit) {
         return new ServerSettings(host, port, dataDir, ringSize, ingestToken, trustLoopback,
                 maxConnectionsPerIp, requestsPerSecondPerIp, maxSubscriptions, maxClientFrameBytes,
-                maxIngestFrameBytes, outboundQueueRows, newPingInterval, newSilenceLimit);
+                maxIngestFrameBytes, outboundQueueRows, newPingInterval, newSilenceLimit, stateDir);
+    }
+
+    public ServerSettings withStateDir(Path newStateDir) {
+        return new ServerSettings(host, port, dataDir, ringSize, ingestToken, trustLoopback,
+                maxConnectionsPerIp, requestsPerSecondPerIp, maxSubscriptions, maxClientFrameBytes,
+                maxIngestFrameBytes, outboundQueueRows, pingInterval, silenceLimit, newStateDir);
     }
 
     private static void requirePositive(String what, int value) {

@@ -1,6 +1,8 @@
 package io.orderflow.server;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,10 +19,13 @@ final class StreamRegistry {
     private final ConcurrentHashMap<String, LiveStream> streams = new ConcurrentHashMap<>();
     private final int ringSize;
     private final ServerMetrics metrics;
+    /** Each stream's last seq from the server's previous run, until the stream is known again. */
+    private final Map<String, Long> lastSeqsBefore;
 
-    StreamRegistry(int ringSize, ServerMetrics metrics) {
+    StreamRegistry(int ringSize, ServerMetrics metrics, Map<String, Long> lastSeqsBefore) {
         this.ringSize = ringSize;
         this.metrics = metrics;
+        this.lastSeqsBefore = Map.copyOf(lastSeqsBefore);
     }
 
     /** Reads, keeps and fans out one message; a bad or stale one is counted and skipped. */
@@ -42,7 +47,7 @@ final class StreamRegistry {
 
     /** The stream of a valid name, created if new. */
     LiveStream stream(String name) {
-        return streams.computeIfAbsent(name, n -> new LiveStream(n, ringSize));
+        return streams.computeIfAbsent(name, n -> new LiveStream(n, ringSize, lastSeqsBefore.getOrDefault(n, 0L)));
     }
 
     /**
@@ -57,6 +62,18 @@ final class StreamRegistry {
     /** The stream, or null if the server has never heard of it. */
     LiveStream find(String name) {
         return streams.get(name);
+    }
+
+    /** Every stream's last seq, those of the previous run not heard of since included. */
+    Map<String, Long> lastSeqs() {
+        Map<String, Long> lastSeqs = new HashMap<>(lastSeqsBefore);
+        for (LiveStream stream : streams.values()) {
+            long last = stream.lastSeq();
+            if (last > 0) {
+                lastSeqs.put(stream.name(), last);
+            }
+        }
+        return lastSeqs;
     }
 
     Collection<LiveStream> all() {

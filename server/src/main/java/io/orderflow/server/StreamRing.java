@@ -15,14 +15,17 @@ final class StreamRing {
     private long[] seqs;
     private int head; // index of the oldest message
     private int size;
+    /** The last seq of the stream before this ring held anything: from an earlier run of the server, or 0. */
+    private final long lastSeqBefore;
 
-    StreamRing(int capacity) {
+    StreamRing(int capacity, long lastSeqBefore) {
         this.capacity = capacity;
+        this.lastSeqBefore = lastSeqBefore;
     }
 
-    /** The last seq held, 0 when empty. */
+    /** The last seq held, or the one before the ring held any. */
     long lastSeq() {
-        return size == 0 ? 0 : seqs[index(size - 1)];
+        return size == 0 ? lastSeqBefore : seqs[index(size - 1)];
     }
 
     LiveMessage latest() {

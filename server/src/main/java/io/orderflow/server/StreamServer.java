@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,17 +35,23 @@ public final class StreamServer implements AutoCloseable {
     private final ServerContext context;
     private final Server server;
     private final ServerConnector connector;
+    private final LastSeqStore lastSeqs;
 
+    /** Throws naming the problem when the state directory's last seqs cannot be read. */
     public StreamServer(ServerSettings settings) {
         ServerMetrics metrics = new ServerMetrics();
+        ObjectMapper json = new ObjectMapper();
+        this.lastSeqs = settings.stateDir() == null ? null : new LastSeqStore(settings.stateDir(), json);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "server-liveness");
             t.setDaemon(true);
             return t;
         });
-        this.context = new ServerContext(settings, new StreamRegistry(settings.ringSize(), metrics), metrics,
+        StreamRegistry registry = new StreamRegistry(settings.ringSize(), metrics,
+                lastSeqs == null ? Map.of() : lastSeqs.load());
+        this.context = new ServerContext(settings, registry, metrics,
                 new IpLimiter(settings.maxConnectionsPerIp(), settings.requestsPerSecondPerIp(), System::nanoTime),
-                ConcurrentHashMap.newKeySet(), scheduler, new ObjectMapper());
+                ConcurrentHashMap.newKeySet(), scheduler, json);
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("server");
@@ -85,6 +92,9 @@ public final class StreamServer implements AutoCloseable {
         scheduler.scheduleAtFixedRate(this::checkLiveness, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(rates::sample, 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 10, 10, TimeUnit.SECONDS);
+        if (lastSeqs != null) {
+            scheduler.scheduleAtFixedRate(this::saveLastSeqs, 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     public void start() throws Exception {
@@ -110,6 +120,18 @@ public final class StreamServer implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("stopping the stream server failed", e);
+        }
+        if (lastSeqs != null) {
+            lastSeqs.save(context.registry().lastSeqs()); // after the ingest has stopped: nothing newer can come
+        }
+    }
+
+    private void saveLastSeqs() {
+        try {
+            lastSeqs.save(context.registry().lastSeqs());
+        } catch (RuntimeException e) {
+            // Kept trying: a full disk must not stop the serving, only the memory across a restart.
+            LOG.warn("Cannot keep the streams' last seqs: {}", e.getMessage());
         }
     }
 

@@ -12,7 +12,8 @@ class ServerMainTest {
     @Test
     void flagsOverrideTheDefaults(@TempDir Path data) {
         ServerSettings settings = ServerMain.parse(new String[] {
-            "--port", "9001", "--host", "0.0.0.0", "--data", data.toString(), "--ring-size", "500", "--ingest-token", "s3cret"
+            "--port", "9001", "--host", "0.0.0.0", "--data", data.toString(), "--ring-size", "500", "--ingest-token", "s3cret",
+            "--state", data.resolve("state").toString()
         }, null);
         assertThat(settings.port()).isEqualTo(9001);
         assertThat(settings.host()).isEqualTo("0.0.0.0");
@@ -20,6 +21,8 @@ class ServerMainTest {
         assertThat(settings.ringSize()).isEqualTo(500);
         assertThat(settings.ingestToken()).isEqualTo("s3cret");
         assertThat(settings.trustLoopback()).isTrue();
+        assertThat(settings.stateDir()).isEqualTo(data.resolve("state"));
+        assertThat(ServerMain.parse(new String[0], null).stateDir()).isEqualTo(Path.of("artifacts/server"));
     }
 
     @Test

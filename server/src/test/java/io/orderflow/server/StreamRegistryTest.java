@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class StreamRegistryTest {
 
     private final ServerMetrics metrics = new ServerMetrics();
-    private final StreamRegistry registry = new StreamRegistry(100, metrics);
+    private final StreamRegistry registry = new StreamRegistry(100, metrics, java.util.Map.of());
 
     @Test
     void dropsRowsNotAboveTheStreamsLastSeqAndCountsThem() {

@@ -36,14 +36,14 @@ class StreamRingTest {
 
     @Test
     void emptyRingHasNothingAndAllocatesNothing() {
-        StreamRing ring = new StreamRing(1_000_000);
+        StreamRing ring = new StreamRing(1_000_000, 0);
         assertThat(ring.lastSeq()).isZero();
         assertThat(ring.latest()).isNull();
         assertThat(ring.after(0, 10)).isEmpty();
     }
 
     private static StreamRing ring(int capacity, long... seqs) {
-        StreamRing ring = new StreamRing(capacity);
+        StreamRing ring = new StreamRing(capacity, 0);
         for (long seq : seqs) {
             ring.append(Rows.message(Rows.trade("btcusdt", seq, seq * 1000)));
         }

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real server on a free port, spoken to by JDK WebSocket and HTTP clients. */
 class StreamServerIT {
@@ -267,6 +269,32 @@ class StreamServerIT {
                 .contains("orderflow_server_silent_client_closes_total 1\n")
                 .contains("orderflow_server_clients 1\n"));
         assertThat(answering.closeCode).isNotDone();
+    }
+
+    @Test
+    void aRestartedServerKeepsEachStreamsLastSeqSoRowsSentAgainReachNoClient(@TempDir Path state) throws Exception {
+        ServerSettings settings = ServerSettings.defaults().withStateDir(state);
+        start(settings);
+        TestClient ingest = ingest();
+        ingest.send(LongStream.rangeClosed(1, 10).mapToObj(seq -> Rows.trade("btcusdt", seq, 1_000 * seq))
+                .collect(Collectors.joining("\n")));
+        await().atMost(WAIT).until(() -> JSON.readTree(get("/streams").body()).at("/streams/0/latest_seq").asLong() == 10);
+        server.close();
+        assertThat(JSON.readTree(state.resolve(LastSeqStore.FILE).toFile()).get("btcusdt@trade").asLong()).isEqualTo(10);
+
+        server = new StreamServer(settings.withEndpoint("127.0.0.1", port));
+        server.start();
+        TestClient subscriber = client(true);
+        subscriber.send("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@trade\"],\"id\":1}");
+        await().atMost(WAIT).until(() -> subscriber.received.size() == 2);
+        // A job restored from a checkpoint sends 6..12 again while the server restarted: only 11 and 12 are new.
+        TestClient again = ingest();
+        again.send(LongStream.rangeClosed(6, 12).mapToObj(seq -> Rows.trade("btcusdt", seq, 1_000 * seq))
+                .collect(Collectors.joining("\n")));
+        await().atMost(WAIT).until(() -> subscriber.received.size() == 4);
+        assertThat(subscriber.received.subList(2, 4)).containsExactly(Rows.trade("btcusdt", 11, 11_000),
+                Rows.trade("btcusdt", 12, 12_000));
+        assertThat(get("/metrics").body()).contains("orderflow_server_rows_dropped_total{reason=\"stale_seq\"} 5\n");
     }
 
     private long slowCloses() throws Exception {

@@ -49,6 +49,9 @@ class LiveOutputIT {
     static Harvest harvest;
     /** Each stream's messages, in the order they arrived. */
     static Map<String, List<JsonNode>> streams;
+    /** The clock around the run, which numbers every stream's first row. */
+    static long startedMs;
+    static long endedMs;
 
     @BeforeAll
     static void runTheJob() throws Exception {
@@ -75,7 +78,9 @@ class LiveOutputIT {
                 .build();
         StreamExecutionEnvironment env = TestEnvironments.create();
         new OrderflowJob(config, market, OrderflowJob.parquetSinks(config), OrderflowJob.liveSink(config)).addTo(env);
+        startedMs = System.currentTimeMillis();
         env.execute("live output IT");
+        endedMs = System.currentTimeMillis();
         harvest = new Harvest(out);
 
         // The job has ended; the server may still be reading the last frames: wait until every closed
@@ -107,10 +112,14 @@ class LiveOutputIT {
     }
 
     @Test
-    void eachStreamIsNumberedOneToNWithoutAGapInTheOrderItArrives() {
-        streams.forEach((stream, messages) -> assertThat(messages).as(stream)
-                .extracting(m -> m.get("seq").asLong())
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, messages.size()).boxed().toList()));
+    void eachStreamIsNumberedFromItsFirstRowsTimeWithoutAGapInTheOrderItArrives() {
+        streams.forEach((stream, messages) -> {
+            long first = messages.get(0).get("seq").asLong();
+            assertThat((first - 1) % LiveSequencer.SEQ_PER_MS).as(stream).isZero();
+            assertThat((first - 1) / LiveSequencer.SEQ_PER_MS).as(stream).isBetween(startedMs, endedMs);
+            assertThat(messages).as(stream).extracting(m -> m.get("seq").asLong())
+                    .containsExactlyElementsOf(LongStream.range(first, first + messages.size()).boxed().toList());
+        });
     }
 
     @Test
@@ -136,7 +145,7 @@ class LiveOutputIT {
                 assertThat(closedBars).as("an update after its bar closed, %s", message).doesNotContain(open);
                 if (data.get("closed").asBoolean()) {
                     closedBars.add(open);
-                    closed.add(kline(data));
+                    closed.add(LiveRows.kline(data));
                 } else {
                     forming++;
                 }
@@ -176,10 +185,4 @@ class LiveOutputIT {
         return symbols.collect(Collectors.groupingBy(s -> s, Collectors.counting()));
     }
 
-    private static KlineRow kline(JsonNode d) {
-        return new KlineRow(d.get("ts_ms").asLong(), d.get("symbol").asText(), d.get("timeframe").asText(),
-                d.get("open").asDouble(), d.get("high").asDouble(), d.get("low").asDouble(), d.get("close").asDouble(),
-                d.get("volume").asDouble(), d.get("quote_volume").asDouble(), d.get("taker_buy_volume").asDouble(),
-                d.get("trade_count").asLong(), d.get("vwap").asDouble());
-    }
 }
