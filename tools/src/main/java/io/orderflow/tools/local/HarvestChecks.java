@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -58,6 +59,15 @@ final class HarvestChecks implements AutoCloseable {
         });
     }
 
+    /** The flags a run gives its reports itself, with what sets each: DQ_FLAGS may not override them. */
+    private static final Map<String, String> OWN_FLAGS = Map.of(
+            "--data", "OUTPUT_DIR",
+            "--out", "DQ_REPORT_DIR",
+            "--kind", "preflight, periodic or final",
+            "--run-tag", "the run's tag",
+            "--since", "the run's start, for the preflight",
+            "--checkpoint-interval-sec", "PARQUET_ROTATE_SEC");
+
     /**
      * Checks for a run starting now; none if the configuration asks for no preflight and no reports.
      *
@@ -78,6 +88,10 @@ final class HarvestChecks implements AutoCloseable {
         });
         DqCommand.checkFlags(config.dqFlags()).ifPresent(problem -> {
             throw new ConfigException("DQ_FLAGS: " + problem);
+        });
+        config.dqFlags().stream().filter(OWN_FLAGS::containsKey).findFirst().ifPresent(flag -> {
+            throw new ConfigException("DQ_FLAGS: " + flag + " is the harvest's own (" + OWN_FLAGS.get(flag)
+                    + "): remove it from DQ_FLAGS");
         });
         HarvestChecks checks = new HarvestChecks(config, runTag, clock, out);
         config.preflightAfter().ifPresentOrElse(

@@ -111,6 +111,10 @@ class HarvestChecksTest {
         assertThatThrownBy(() -> HarvestChecks.start(config, "t", Clock.systemUTC(), System.out))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("DQ_FLAGS: --max-duplicate-rate 'lots' is not a number");
+        OrderflowConfig overriding = config.with("DQ_FLAGS", "--max-duplicate-rate 0.01 --out /tmp/elsewhere");
+        assertThatThrownBy(() -> HarvestChecks.start(overriding, "t", Clock.systemUTC(), System.out))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("DQ_FLAGS: --out is the harvest's own (DQ_REPORT_DIR): remove it from DQ_FLAGS");
     }
 
     /** Each reading a minute later than the one before, so reports made within a minute get their own files. */
