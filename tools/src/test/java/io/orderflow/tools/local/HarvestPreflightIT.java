@@ -77,10 +77,10 @@ class HarvestPreflightIT {
     void aHealthyFeedPassesThePreflightAndTheSameJobCarriesOnToItsFinalReport() throws Exception {
         int metricsPort = FreePorts.next();
         try (LoopbackExchange exchange = exchange(Duration.ofHours(24))) {
-            // 0.4 min preflight, then the source ends 0.02 h (72 s) after it started and the job finishes.
+            // 0.25 min preflight, then the source ends 0.01 h (36 s) after it started and the job finishes.
             // A MiniCluster starting on a busy 2-core machine delivers its first trades a few hundred ms
             // late, which is not what this test is about: the drift threshold has its unit tests.
-            OrderflowConfig config = config(exchange, "0.4", "0.02")
+            OrderflowConfig config = config(exchange, "0.25", "0.01")
                     .with("DQ_FLAGS", "--max-preflight-drift-p99-ms 2000")
                     .with("DQ_EVERY_HOURS", "1")
                     .with("DQ_METRICS_PORT", Integer.toString(metricsPort));
