@@ -396,6 +396,11 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
         return get(ConfigKeys.LIVE_BUFFER_ROWS);
     }
 
+    /** The port of a local run's in-process stream server; 0 for none. */
+    public int serverPort() {
+        return get(ConfigKeys.SERVER_PORT);
+    }
+
     private static Optional<String> nonEmpty(String value) {
         return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
