@@ -212,6 +212,7 @@ final class ConfigKeys {
             "SERVER_PORT", ValueType.integer(0, 65_535), "8000",
             "local runs with LIVE_URL empty: port of a stream server started in the same process on 127.0.0.1,"
                     + " which the job's live rows go to and whose /history reads OUTPUT_DIR; 0 = none")
+            .requiring("not WEB_UI_PORT's or DQ_METRICS_PORT's")
             .operational();
 
     static final List<ConfigKey<?>> ALL = List.of(

@@ -46,6 +46,8 @@ class LiveConfigTest {
         "LIVE_BUFFER_ROWS | 10000001                     | out of range",
         "SERVER_PORT      | 65536                        | out of range",
         "SERVER_PORT      | -1                           | out of range",
+        "SERVER_PORT      | 8081                         | WEB_UI_PORT's too",
+        "SERVER_PORT      | 9261                         | DQ_METRICS_PORT's too",
     })
     void invalidLiveSettingsAreRejectedAtStart(String key, String value, String reason) {
         String flag = "--" + key.toLowerCase().replace('_', '-');
