@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The stream server of a local run (SERVER_PORT, docs/server.md#how-it-runs): in this process, on
- * 127.0.0.1, with {@code /history} over OUTPUT_DIR; the job's LIVE_URL points at it. It starts before
- * the job and stops after it. The job never waits for it: its live sink drops what the server does not take.
+ * 127.0.0.1, with {@code /history} over OUTPUT_DIR and the streams' last seqs under STATE_DIR/server,
+ * beside the run's savepoints; the job's LIVE_URL points at it. It starts before the job and stops
+ * after it. The job never waits for it: its live sink drops what the server does not take.
  */
 final class LocalServer implements AutoCloseable {
 
@@ -29,15 +30,20 @@ final class LocalServer implements AutoCloseable {
     /**
      * The server started, or empty when SERVER_PORT is 0 or LIVE_URL names a server of its own.
      *
-     * @throws ConfigException if SERVER_PORT is taken
+     * @throws ConfigException if SERVER_PORT is taken, or the last seqs kept under STATE_DIR/server unreadable
      */
     static Optional<LocalServer> start(OrderflowConfig config) {
         int port = config.serverPort();
         if (port == 0 || config.liveUrl().isPresent()) {
             return Optional.empty();
         }
-        StreamServer server = new StreamServer(
-                ServerSettings.defaults().withEndpoint(HOST, port).withDataDir(Path.of(config.outputDir())));
+        StreamServer server;
+        try {
+            server = new StreamServer(ServerSettings.defaults().withEndpoint(HOST, port)
+                    .withDataDir(Path.of(config.outputDir())).withStateDir(Path.of(config.stateDir(), "server")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         try {
             server.start();
         } catch (Exception e) {
