@@ -2,6 +2,9 @@
 # Submits the job jar (job/target/orderflow-job-<version>.jar) to the running standalone cluster, detached.
 #   jobs/submit-job.sh [--profile NAME] [--from-savepoint PATH] [--parallelism N] [job flags...]
 # The profile defaults to harvest; job flags override it (see java -jar ... --help, or the README).
+# Live rows: start a stream server (jobs/serve.sh) and add --live-url ws://127.0.0.1:8000/ingest. A server
+# on another host needs --live-url ws://HOST:8000/ingest and SERVER_INGEST_TOKEN in this script's
+# environment, the same as the server's (docs/server.md#how-it-runs).
 set -euo pipefail
 source "$(dirname "$0")/lib/cluster-common.sh"
 

@@ -1,5 +1,6 @@
 # Shared by jobs/demo.sh and jobs/harvest.sh: build unless SKIP_BUILD=1, then run the job in a local
-# Flink MiniCluster (io.orderflow.tools.local.LocalDemo) with a profile. Sourced, not run.
+# Flink MiniCluster (io.orderflow.tools.local.LocalDemo) with a profile, and the stream server beside
+# it (SERVER_PORT). Sourced, not run.
 #   run_local PROFILE [flags...]
 # Ctrl+C or SIGTERM stops the job with a savepoint under STATE_DIR/savepoints; --resume-from latest
 # resumes from the newest one.

@@ -208,6 +208,12 @@ final class ConfigKeys {
             "LIVE_BUFFER_ROWS", ValueType.integer(1, 10_000_000), "10000",
             "rows each live sink subtask keeps while the server is down or slow; beyond them the oldest are dropped")
             .operational();
+    static final ConfigKey<Integer> SERVER_PORT = ConfigKey.of(
+            "SERVER_PORT", ValueType.integer(0, 65_535), "8000",
+            "local runs with LIVE_URL empty: port of a stream server started in the same process on 127.0.0.1,"
+                    + " which the job's live rows go to and whose /history reads OUTPUT_DIR; 0 = none")
+            .requiring("not WEB_UI_PORT's or DQ_METRICS_PORT's")
+            .operational();
 
     static final List<ConfigKey<?>> ALL = List.of(
             SYMBOLS, RUN_HOURS, PARQUET_ROTATE_SEC, WSS_PING_INTERVAL, DEDUP_LRU,
@@ -220,7 +226,7 @@ final class ConfigKeys {
             WEB_UI_PORT, PREFLIGHT_MIN, DQ_EVERY_HOURS, DQ_REPORT_DIR, DQ_FLAGS, DQ_METRICS_PORT,
             SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC,
             BOOK_SYNC_TIMEOUT_SEC, CAPTURE, REPLAY_FILES, ALLOW_UNSYNCED, RESUME_FROM,
-            LIVE_URL, SERVER_INGEST_TOKEN, LIVE_BUFFER_ROWS);
+            LIVE_URL, SERVER_INGEST_TOKEN, LIVE_BUFFER_ROWS, SERVER_PORT);
 
     private ConfigKeys() {}
 

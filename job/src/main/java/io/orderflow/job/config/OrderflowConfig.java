@@ -130,6 +130,14 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
             throw ConfigKeys.FUSION_W_OFI.reject("0", "0 while FUSION_W_CVD is 0 too: the fusion score would always be 0",
                     sourceOf(ConfigKeys.FUSION_W_OFI, settings));
         }
+        // The server binds first, so a shared port would fail the run later, in Flink or the reports.
+        int serverPort = (Integer) values.get(ConfigKeys.SERVER_PORT.name());
+        for (ConfigKey<Integer> other : List.of(ConfigKeys.WEB_UI_PORT, ConfigKeys.DQ_METRICS_PORT)) {
+            if (serverPort != 0 && serverPort == (Integer) values.get(other.name())) {
+                throw ConfigKeys.SERVER_PORT.reject(String.valueOf(serverPort), other.name() + "'s too",
+                        sourceOf(ConfigKeys.SERVER_PORT, settings));
+            }
+        }
         double[] weights = (double[]) values.get(OFI_WEIGHTS.name());
         if (weights == null) {
             weights = new double[ofiLevels];
@@ -394,6 +402,11 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
 
     public int liveBufferRows() {
         return get(ConfigKeys.LIVE_BUFFER_ROWS);
+    }
+
+    /** The port of a local run's in-process stream server; 0 for none. */
+    public int serverPort() {
+        return get(ConfigKeys.SERVER_PORT);
     }
 
     private static Optional<String> nonEmpty(String value) {

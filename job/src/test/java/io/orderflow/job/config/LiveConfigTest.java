@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** LIVE_URL, SERVER_INGEST_TOKEN and LIVE_BUFFER_ROWS: checked at start, and the token never shown. */
+/** LIVE_URL, SERVER_INGEST_TOKEN, LIVE_BUFFER_ROWS and SERVER_PORT: checked at start, and the token never shown. */
 class LiveConfigTest {
 
     private static OrderflowConfig load(String... args) {
@@ -21,6 +21,13 @@ class LiveConfigTest {
         assertThat(config.liveUrl()).isEmpty();
         assertThat(config.serverIngestToken()).isEmpty();
         assertThat(config.liveBufferRows()).isEqualTo(10_000);
+        assertThat(config.serverPort()).as("local runs start a server").isEqualTo(8000);
+    }
+
+    @Test
+    void theLocalServerPortIsOperational() {
+        assertThat(load("--server-port", "0").serverPort()).isZero();
+        assertThat(load("--server-port", "9000").fingerprint()).isEqualTo(OrderflowConfig.defaults().fingerprint());
     }
 
     @Test
@@ -37,6 +44,10 @@ class LiveConfigTest {
         "LIVE_URL         | 'ws://host:80/in gest'       | not a valid URL (Illegal character in path)",
         "LIVE_BUFFER_ROWS | 0                            | out of range",
         "LIVE_BUFFER_ROWS | 10000001                     | out of range",
+        "SERVER_PORT      | 65536                        | out of range",
+        "SERVER_PORT      | -1                           | out of range",
+        "SERVER_PORT      | 8081                         | WEB_UI_PORT's too",
+        "SERVER_PORT      | 9261                         | DQ_METRICS_PORT's too",
     })
     void invalidLiveSettingsAreRejectedAtStart(String key, String value, String reason) {
         String flag = "--" + key.toLowerCase().replace('_', '-');

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The monitoring files as CI checks them: Prometheus's own tool on the scrape configs, the alert
- * rules and their unit tests; docker compose on docker-compose.yml; and every metric the alerts
- * and the Grafana dashboard query is one the job registers (or one of Flink's own).
+ * rules and their unit tests; docker compose on docker-compose.yml (and the stream server's token);
+ * and every metric the alerts and the Grafana dashboard query is one the job registers (or one of
+ * Flink's own).
  */
 class MonitoringConfigIT {
 
@@ -88,7 +89,19 @@ class MonitoringConfigIT {
         List<String> validate = composeCommand();
         Assumptions.assumeTrue(validate != null,
                 "skipped: neither `docker compose` nor docker-compose is installed (.ci/run installs docker-compose)");
-        Processes.run(REPO, Map.of(), Duration.ofMinutes(1), validate).requireSuccess();
+        String token = "t0ken-of-this-test";
+        Processes.run(REPO, Map.of("SERVER_INGEST_TOKEN", token), Duration.ofMinutes(1), validate).requireSuccess();
+
+        // The job's live rows go to the server with the token the server requires of them.
+        List<String> render = new ArrayList<>(validate.subList(0, validate.size() - 1));
+        String rendered = Processes.run(REPO, Map.of("SERVER_INGEST_TOKEN", token), Duration.ofMinutes(1), render)
+                .requireSuccess().output();
+        assertThat(rendered).contains("LIVE_URL: ws://server:8000/ingest", "/opt/orderflow/server/target/orderflow-server.jar");
+        assertThat(rendered.split("SERVER_INGEST_TOKEN: " + token, -1)).as("the token of the server and of the job").hasSize(3);
+        // Without a token the TaskManagers' ingest would be refused: compose says so before starting anything.
+        Processes.Result noToken = Processes.run(REPO, Map.of("SERVER_INGEST_TOKEN", ""), Duration.ofMinutes(1), validate);
+        assertThat(noToken.exitCode()).isNotZero();
+        assertThat(noToken.output()).contains("set SERVER_INGEST_TOKEN (e.g. in .env, see the top of docker-compose.yml)");
     }
 
     @Test

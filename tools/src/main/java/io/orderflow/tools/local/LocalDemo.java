@@ -45,6 +45,9 @@ import sun.misc.Signal;
  * demo profile) it first starts a Binance-compatible exchange on loopback and reads it through the
  * real WebSocket source; any other SOURCE is read as configured.
  *
+ * <p>Unless SERVER_PORT is 0 or LIVE_URL is set, the stream server runs in the same process, from
+ * before the job starts until after it stopped, and the job's live rows go to it ({@link LocalServer}).
+ *
  * <p>Ctrl+C or SIGTERM stops the job with a savepoint, so the last Parquet files are committed, and
  * the process exits 0. {@code RESUME_FROM} starts a run from a savepoint; {@code latest} means the
  * newest one under STATE_DIR/savepoints. The same path serves local harvest runs (jobs/harvest.sh). The signals are caught rather than left to shutdown hooks: during JVM
@@ -115,11 +118,13 @@ public final class LocalDemo {
     }
 
     int run() throws Exception {
-        try (LoopbackExchange exchange = config.source() == SourceKind.LOOPBACK ? startLoopbackExchange() : null) {
+        // The server first: a port in use stops the run before the MiniCluster starts. Closed last, after the job.
+        try (LocalServer server = LocalServer.start(config).orElse(null);
+                LoopbackExchange exchange = config.source() == SourceKind.LOOPBACK ? startLoopbackExchange() : null) {
             Source<MarketEvent, ?, ?> source = exchange == null
                     ? MarketSources.fromConfig(config)
                     : MarketSources.binance(config, exchange.wsBaseUrl(), exchange.restBaseUrl());
-            return run(source);
+            return run(source, server);
         }
     }
 
@@ -138,28 +143,31 @@ public final class LocalDemo {
         return exchange;
     }
 
-    private int run(Source<MarketEvent, ?, ?> source) throws Exception {
+    private int run(Source<MarketEvent, ?, ?> source, LocalServer server) throws Exception {
         Configuration conf = flinkConfiguration(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        OrderflowJob.Signals signals =
-                new OrderflowJob(config, source, OrderflowJob.parquetSinks(config), OrderflowJob.liveSink(config)).addTo(env);
+        OrderflowConfig jobConfig = server == null ? config : server.sendingHere(config);
+        OrderflowJob.Signals signals = new OrderflowJob(jobConfig, source, OrderflowJob.parquetSinks(jobConfig),
+                OrderflowJob.liveSink(jobConfig)).addTo(env);
         signals.ofi().sinkTo(ConsoleBoard.ofiTap()).name("console: ofi");
         signals.cvd().sinkTo(ConsoleBoard.cvdTap()).name("console: cvd");
         signals.prices().sinkTo(ConsoleBoard.pricesTap()).name("console: prices");
 
         try (HarvestChecks checks = HarvestChecks.start(config, runTag(), Clock.systemUTC(), System.out).orElse(null)) {
-            return run(env, checks);
+            return run(env, checks, server == null
+                    ? jobConfig.liveUrl().map(url -> "rows sent to " + url).orElse("none (SERVER_PORT=0)")
+                    : server.address() + "  (/ws/stream, /history, /health: docs/server.md)");
         }
     }
 
-    private int run(StreamExecutionEnvironment env, HarvestChecks checks) throws Exception {
+    private int run(StreamExecutionEnvironment env, HarvestChecks checks, String live) throws Exception {
         JobClient job = env.executeAsync("orderflow demo " + String.join(",", config.symbols()));
         Signal.handle(new Signal("INT"), this::onSignal);
         Signal.handle(new Signal("TERM"), this::onSignal);
         // Logged, not printed: a harvest's run log (jobs/harvest.sh) records what ran, where, and how it ended.
-        LOG.info("orderflow: job {}\n  Web UI   http://127.0.0.1:{}\n  Parquet  {}\n  Data quality  {}\n"
+        LOG.info("orderflow: job {}\n  Web UI   http://127.0.0.1:{}\n  Live     {}\n  Parquet  {}\n  Data quality  {}\n"
                         + "  Ctrl+C stops it with a savepoint.",
-                job.getJobID(), config.webUiPort(), Path.of(config.outputDir()).toAbsolutePath(),
+                job.getJobID(), config.webUiPort(), live, Path.of(config.outputDir()).toAbsolutePath(),
                 checks == null ? "no reports (PREFLIGHT_MIN=0, DQ_EVERY_HOURS=0)"
                         : HarvestChecks.describe(config) + ", under " + Path.of(config.dqReportDir()).toAbsolutePath());
         CompletableFuture<DqCommand.Outcome> preflight = checks == null ? CompletableFuture.completedFuture(null) : checks.preflight();

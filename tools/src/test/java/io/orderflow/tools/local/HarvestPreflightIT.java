@@ -149,6 +149,7 @@ class HarvestPreflightIT {
                 .with("PREFLIGHT_MIN", preflightMin)
                 .with("DQ_EVERY_HOURS", "0")
                 .with("DQ_METRICS_PORT", "0")
+                .with("SERVER_PORT", "0")
                 .with("DQ_REPORT_DIR", tmp.resolve("reports").toString())
                 .with("OUTPUT_DIR", tmp.resolve("data").toString())
                 .with("STATE_DIR", tmp.resolve("state").toString())

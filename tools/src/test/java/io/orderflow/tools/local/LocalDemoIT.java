@@ -1,21 +1,32 @@
 package io.orderflow.tools.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.core.model.PriceRow;
 import io.orderflow.testkit.FreePorts;
 import io.orderflow.testkit.Harvest;
 import io.orderflow.testkit.TradeIds;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo as README command 1 runs it, in its own JVM through jobs/demo.sh. The Web UI answers,
- * Parquet is committed, and SIGTERM stops the job with a savepoint and
- * exits 0 with every file committed.
+ * The demo as README command 1 runs it, in its own JVM through jobs/demo.sh. The Web UI answers, the
+ * in-process stream server streams the job's rows as they are computed, Parquet is committed, and
+ * SIGTERM stops the job with a savepoint and exits 0 with every file committed, and then the server.
  */
 class LocalDemoIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -42,32 +55,53 @@ class LocalDemoIT {
     }
 
     @Test
-    void servesTheWebUiWritesParquetAndStopsGracefullyOnSigterm() throws Exception {
+    void servesTheWebUiAndLiveRowsWritesParquetAndStopsGracefullyOnSigterm() throws Exception {
         int port = FreePorts.next();
+        int serverPort = FreePorts.next();
         Path data = tmp.resolve("data");
         Path log = tmp.resolve("demo.log");
         demo = start(List.of("--parquet-rotate-sec", "2", "--market-rate", "200",
                 "--output-dir", data.toString(), "--state-dir", tmp.resolve("state").toString(),
-                "--web-ui-port", Integer.toString(port)), log);
+                "--web-ui-port", Integer.toString(port), "--server-port", Integer.toString(serverPort)), log);
 
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest overview = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/overview")).build();
         Awaitility.await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() ->
                 http.send(overview, HttpResponse.BodyHandlers.ofString()).body().contains("\"state\":\"RUNNING\""));
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/health")).build();
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() ->
+                JSON.readTree(http.send(health, HttpResponse.BodyHandlers.ofString()).body()).get("ingest_connected").asBoolean());
+        List<JsonNode> trades = new CopyOnWriteArrayList<>();
+        WebSocket client = http.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + serverPort + "/ws/stream"), rowsOf("btcusdt@trade", trades))
+                .get(10, TimeUnit.SECONDS);
+        client.sendText("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@trade\"],\"id\":1}", true).get(10, TimeUnit.SECONDS);
         try (Harvest harvest = new Harvest(data)) {
-            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> harvest.committedFiles() >= 3);
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> harvest.committedFiles() >= 3 && trades.size() >= 50);
             Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(log).contains(" OFI "));
+            client.abort();
 
             demo.destroy(); // SIGTERM
             assertThat(demo.waitFor(3, TimeUnit.MINUTES)).as("demo exited").isTrue();
             String output = Files.readString(log);
             assertThat(demo.exitValue()).as(output).isZero();
-            assertThat(output).contains("stopping with a savepoint", "Savepoint: ", "every Parquet file is committed");
+            assertThat(output).contains("Live     http://127.0.0.1:" + serverPort,
+                    "stopping with a savepoint", "Savepoint: ", "every Parquet file is committed");
             assertThat(harvest.inProgressFiles()).isZero();
-            assertThat(harvest.prices()).isNotEmpty();
+            List<PriceRow> prices = harvest.prices();
+            assertThat(prices).isNotEmpty();
             assertThat(harvest.ofi()).isNotEmpty();
             assertThat(harvest.cvd()).isNotEmpty();
+
+            // The live rows are the job's own: each trade streamed is a row Parquet committed.
+            assertThat(trades).extracting(row -> row.get("seq").asLong()).isSorted().doesNotHaveDuplicates();
+            List<PriceRow> live = trades.stream().map(row -> priceRow(row.get("data"))).toList();
+            assertThat(live).extracting(PriceRow::symbol).containsOnly("BTCUSDT");
+            Set<PriceRow> committed = new HashSet<>(prices);
+            assertThat(live).filteredOn(row -> !committed.contains(row)).as("streamed but not committed").isEmpty();
         }
+        assertThatThrownBy(() -> http.send(health, HttpResponse.BodyHandlers.ofString()))
+                .as("the server stopped with the demo").isInstanceOf(ConnectException.class);
     }
 
     @Test
@@ -85,7 +119,7 @@ class LocalDemoIT {
         Path data = tmp.resolve("data");
         List<String> settings = List.of("--source", "embedded", "--market-rate", "200", "--parquet-rotate-sec", "2",
                 "--output-dir", data.toString(), "--state-dir", tmp.resolve("state").toString(),
-                "--web-ui-port", Integer.toString(FreePorts.next()));
+                "--web-ui-port", Integer.toString(FreePorts.next()), "--server-port", "0");
         try (Harvest harvest = new Harvest(data)) {
             String first = runUntilThenStop(settings, tmp.resolve("first.log"), () -> harvest.prices().size() > 200);
             assertThat(first).contains("--resume-from latest");
@@ -105,7 +139,7 @@ class LocalDemoIT {
     void refusesToResumeFromTheLatestSavepointWhenThereIsNone() throws Exception {
         Path log = tmp.resolve("none.log");
         demo = start(List.of("--source", "embedded", "--state-dir", tmp.resolve("empty").toString(),
-                "--web-ui-port", Integer.toString(FreePorts.next()), "--resume-from", "latest"), log);
+                "--web-ui-port", Integer.toString(FreePorts.next()), "--server-port", "0", "--resume-from", "latest"), log);
         assertThat(demo.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(demo.exitValue()).isEqualTo(2);
         assertThat(Files.readString(log)).contains("RESUME_FROM=latest but there is no savepoint under");
@@ -120,6 +154,41 @@ class LocalDemoIT {
         String output = Files.readString(log);
         assertThat(demo.exitValue()).as(output).isZero();
         return output;
+    }
+
+    /** The {@code data} of the rows of {@code stream} received, in order of arrival. */
+    private static WebSocket.Listener rowsOf(String stream, List<JsonNode> rows) {
+        return new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence text, boolean last) {
+                partial.append(text);
+                if (last) {
+                    JsonNode message;
+                    try {
+                        message = JSON.readTree(partial.toString());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    partial.setLength(0);
+                    if (stream.equals(message.path("stream").asText())) {
+                        rows.add(message);
+                    }
+                }
+                socket.request(1);
+                return null;
+            }
+        };
+    }
+
+    /** A {@code prices} row as the job sends it live (docs/live-protocol.md): its Parquet columns, in their order. */
+    private static PriceRow priceRow(JsonNode data) {
+        assertThat(data.fieldNames()).toIterable().containsExactly(
+                "ts_ms", "event_ts_ms", "symbol", "price", "qty", "agg_trade_id", "latency_ms", "recv_rate_tps");
+        return new PriceRow(data.get("ts_ms").asLong(), data.get("event_ts_ms").asLong(), data.get("symbol").asText(),
+                data.get("price").asDouble(), data.get("qty").asDouble(), data.get("agg_trade_id").asLong(),
+                data.get("latency_ms").asLong(), data.get("recv_rate_tps").asDouble());
     }
 
     /** README command 1 without its build step (Maven built the project before the ITs). */

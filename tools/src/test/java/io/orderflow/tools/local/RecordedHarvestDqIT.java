@@ -35,6 +35,7 @@ class RecordedHarvestDqIT {
                 .with("PREFLIGHT_MIN", "0")
                 .with("DQ_EVERY_HOURS", "24") // no report during so short a run: only the final one
                 .with("DQ_METRICS_PORT", "0")
+                .with("SERVER_PORT", "0")
                 .with("DQ_REPORT_DIR", tmp.resolve("reports").toString())
                 .with("OUTPUT_DIR", tmp.resolve("data").toString())
                 .with("STATE_DIR", tmp.resolve("state").toString())
