@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# README command 1: build the job, then run it on the embedded market in a local Flink MiniCluster.
+# README command 1: build the job, then run it in a local Flink MiniCluster on the loopback exchange
+#   (a Binance-compatible market served on 127.0.0.1 in the same process, read through the real
+#   WebSocket source).
 #   Web UI on http://127.0.0.1:8081, live rows on http://127.0.0.1:8000 (the stream server, in the same
 #   process), Parquet under ./data, a line per symbol every second.
 #   Ctrl+C (or SIGTERM) stops it with a savepoint; --resume-from latest continues from it.
