@@ -84,7 +84,8 @@ public final class BarCache {
                 insert(bars, bar);
             }
             boolean joins = old.coveredFrom < old.coveredTo && old.coveredTo >= fromMs && toMs >= old.coveredFrom;
-            s.snapshot = joins
+            s.snapshot = toMs <= fromMs ? trimmed(bars, old.coveredFrom, old.coveredTo) // no range: bars only
+                    : joins
                     ? trimmed(bars, Math.min(old.coveredFrom, fromMs), Math.max(old.coveredTo, toMs))
                     : trimmed(bars, fromMs, toMs);
         }
