@@ -174,7 +174,8 @@ public final class BarCache {
         return from < coveredTo ? new Snapshot(kept, from, coveredTo) : new Snapshot(kept, 0, 0);
     }
 
-    private static int firstAtOrAfter(List<Kline> bars, long tsMs) {
+    /** The index of the first bar opened at or after {@code tsMs} in bars sorted by open time. */
+    static int firstAtOrAfter(List<Kline> bars, long tsMs) {
         int low = 0;
         int high = bars.size();
         while (low < high) {

@@ -56,18 +56,25 @@ public final class Bars {
         }
         BarCache.Snapshot known = cache.snapshot(symbol, timeframe);
         long lowest = Math.max(0, end - settings.maxLookback().toMillis());
+        // A backtest steps its clock forward: bars after end, as many as the cache has room for beside
+        // the answer (at most count), spare it a request at each step. They go to the cache only.
+        long ahead = Math.max(0, Math.min(count, settings.barsPerKey() - count)) * timeframe.millis();
+        long to = Math.max(end, settled(end + ahead, timeframe));
         List<Kline> window = new ArrayList<>();
         List<Kline> fetched = new ArrayList<>();
-        long from = end;
+        long from = to;
         long span = (long) count * timeframe.millis(); // enough when the symbol traded in every bar
-        while (window.size() < count && from > lowest) {
+        int answerEnd = 0;
+        while (answerEnd < count && from > lowest) {
             long older = Math.max(lowest, end - span);
-            window.addAll(0, closedBetween(known, symbol, timeframe, older, from, fetched));
+            List<Kline> part = closedBetween(known, symbol, timeframe, older, from, fetched);
+            window.addAll(0, part);
+            answerEnd = BarCache.firstAtOrAfter(window, end);
             from = older;
             span *= 2;
         }
-        cache.applyHistory(symbol, timeframe, fetched, from, settled(end, timeframe));
-        return Collections.unmodifiableList(window.subList(Math.max(0, window.size() - count), window.size()));
+        cache.applyHistory(symbol, timeframe, fetched, from, settled(to, timeframe));
+        return Collections.unmodifiableList(window.subList(Math.max(0, answerEnd - count), answerEnd));
     }
 
     /**

@@ -95,15 +95,29 @@ class HybridBarsIT {
     void aSecondIdenticalCallIsACacheHit() {
         Bars bars = Bars.overHistory(settings);
         List<Kline> first = bars.bars("BTCUSDT", Timeframe.M1, 5, T0 + 20 * MINUTE);
-        assertThat(bars.cache().stats()).isEqualTo(new BarCache.Stats(1, 5, 0, 1));
+        // the 5 bars, and the 5 after them read ahead
+        assertThat(bars.cache().stats()).isEqualTo(new BarCache.Stats(1, 10, 0, 1));
         assertThat(bars.bars("BTCUSDT", Timeframe.M1, 5, T0 + 20 * MINUTE)).isEqualTo(first)
                 .isEqualTo(written.subList(14, 19));
-        assertThat(bars.cache().stats()).isEqualTo(new BarCache.Stats(1, 5, 1, 1));
+        assertThat(bars.cache().stats()).isEqualTo(new BarCache.Stats(1, 10, 1, 1));
         // a range inside what the first call fetched, and the same count later: hits too
         assertThat(bars.bars("BTCUSDT", Timeframe.M1, T0 + 16 * MINUTE, T0 + 18 * MINUTE)).isEqualTo(written.subList(15, 17));
         assertThat(bars.bars("BTCUSDT", Timeframe.M1, 3, T0 + 20 * MINUTE)).isEqualTo(written.subList(16, 19));
         assertThat(bars.cache().stats().hits()).isEqualTo(3);
         assertThat(bars.cache().stats().misses()).isEqualTo(1);
+    }
+
+    @Test
+    void aBacktestSteppingForwardReadsAheadAndMissesOnceInFourSteps() {
+        Bars bars = Bars.overHistory(settings);
+        for (long minute = 5; minute <= 30; minute++) {
+            long asOf = T0 + minute * MINUTE;
+            List<Kline> closedByThen = written.stream().filter(b -> b.closeTimeMs() <= asOf).toList();
+            assertThat(bars.bars("BTCUSDT", Timeframe.M1, 3, asOf)).containsExactlyElementsOf(closedByThen.subList(closedByThen.size() - 3, closedByThen.size()));
+        }
+        // each miss fetched 3 minutes past its end; the next 3 steps are inside them
+        assertThat(bars.cache().stats().misses()).isEqualTo(7);
+        assertThat(bars.cache().stats().hits()).isEqualTo(19);
     }
 
     @Test
