@@ -71,7 +71,7 @@ public final class Bars {
             window.addAll(0, part);
             answerEnd = BarCache.firstAtOrAfter(window, end);
             from = older;
-            span *= 2;
+            span *= 4; // a symbol with fewer bars than asked costs log4, not log2, of the look-back in requests
         }
         cache.applyHistory(symbol, timeframe, fetched, from, settled(to, timeframe));
         return Collections.unmodifiableList(window.subList(Math.max(0, answerEnd - count), answerEnd));
