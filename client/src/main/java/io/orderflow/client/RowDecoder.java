@@ -157,6 +157,10 @@ public final class RowDecoder {
     /** Reads a value into its slot; null when it fits the column, otherwise what is wrong with it. */
     private String read(RowSchema.Column column, int slot, JsonToken value, JsonParser p) throws IOException {
         boolean isNull = value == JsonToken.VALUE_NULL;
+        if (isNull && column.hasFallback()) {
+            values.longs[slot] = column.fallback();
+            return null;
+        }
         switch (column.type()) {
             case LONG -> {
                 if (value == JsonToken.VALUE_NUMBER_INT) {
@@ -164,10 +168,6 @@ public final class RowDecoder {
                         return "is out of range: " + p.getText();
                     }
                     values.longs[slot] = p.getLongValue();
-                    return null;
-                }
-                if (isNull && column.hasFallback()) {
-                    values.longs[slot] = column.fallback();
                     return null;
                 }
                 return "must be a whole number, not " + describe(value);
@@ -192,10 +192,6 @@ public final class RowDecoder {
             case BOOLEAN -> {
                 if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
                     values.longs[slot] = value == JsonToken.VALUE_TRUE ? 1 : 0;
-                    return null;
-                }
-                if (isNull && column.hasFallback()) {
-                    values.longs[slot] = column.fallback();
                     return null;
                 }
                 return "must be true or false, not " + describe(value);

@@ -23,7 +23,7 @@ final class RowSchema<T extends Row> {
         TIMEFRAME
     }
 
-    /** {@code fallback} (a long, 1 for true) stands for null or absence when {@code hasFallback}. */
+    /** {@code fallback} (a long, 1 for true: only LONG and BOOLEAN columns have one) stands for null or absence. */
     record Column(String name, Type type, boolean hasFallback, long fallback) {}
 
     @FunctionalInterface

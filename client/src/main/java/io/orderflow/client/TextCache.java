@@ -2,7 +2,8 @@ package io.orderflow.client;
 
 /**
  * Shares the strings rows repeat (symbols, streams, regimes, event types): a text already seen is
- * returned without a new String. A small ring, compared character by character with the parser's buffer.
+ * returned without a new String. A small ring, compared character by character with the parser's buffer
+ * (as core's {@code PlainJsonParser} compares names: the client may not depend on core).
  */
 final class TextCache {
 

@@ -1,6 +1,9 @@
 package io.orderflow.client;
 
-/** The bar lengths the job builds, named as Binance names its intervals (docs/signals.md, Klines). */
+/**
+ * The bar lengths the job builds, named as Binance names its intervals (docs/signals.md, Klines). Core's
+ * {@code KlineTimeframe} again: the client may not depend on core, which brings SLF4J.
+ */
 public enum Timeframe {
     M1("1m", 60_000L),
     M5("5m", 300_000L),

@@ -38,10 +38,9 @@ class ClientDependenciesTest {
     }
 
     @Test
-    void theClassesUseTheJdkJacksonAndThemselvesOnly() throws Exception {
-        // The module's own classes directory: scanning the test class path for the package takes 20 s.
-        Path classes = Path.of(Timeframe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        JavaClasses client = new ClassFileImporter().importPath(classes);
+    void theClassesUseTheJdkJacksonAndThemselvesOnly() {
+        // The module's own classes (directory or jar): scanning the test class path for the package takes 20 s.
+        JavaClasses client = new ClassFileImporter().importUrl(Timeframe.class.getProtectionDomain().getCodeSource().getLocation());
         classes().should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "com.fasterxml.jackson..", "io.orderflow.client..")
                 .check(client);
