@@ -57,6 +57,10 @@ public final class BarCache {
         this.barsPerKey = barsPerKey;
     }
 
+    public int barsPerKey() {
+        return barsPerKey;
+    }
+
     /** A live update: a forming or a closed bar. */
     public Change apply(Kline bar) {
         Series s = series(bar.symbol(), bar.timeframe());

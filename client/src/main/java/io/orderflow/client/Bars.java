@@ -22,7 +22,10 @@ public final class Bars {
     private final ClientSettings settings;
     private final LongSupplier clock;
 
-    /** {@code clock}: the time in epoch ms up to which history is final, less the settle time (the wall clock). */
+    /**
+     * {@code clock}: the wall clock in epoch ms, the "now" of {@link #bars(String, Timeframe, int)}; history
+     * is taken as complete for the bars that closed a settle time before it.
+     */
     public Bars(HistoryClient history, BarCache cache, ClientSettings settings, LongSupplier clock) {
         this.history = history;
         this.cache = cache;
@@ -58,7 +61,7 @@ public final class Bars {
         long lowest = Math.max(0, end - settings.maxLookback().toMillis());
         // A backtest steps its clock forward: bars after end, as many as the cache has room for beside
         // the answer (at most count), spare it a request at each step. They go to the cache only.
-        long ahead = Math.max(0, Math.min(count, settings.barsPerKey() - count)) * timeframe.millis();
+        long ahead = Math.max(0, Math.min(count, cache.barsPerKey() - count)) * timeframe.millis();
         long to = Math.max(end, settled(end + ahead, timeframe));
         List<Kline> window = new ArrayList<>();
         List<Kline> fetched = new ArrayList<>();
