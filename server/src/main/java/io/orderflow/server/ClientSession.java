@@ -303,6 +303,11 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
         context.limiter().closed(ip);
     }
 
+    /** Messages waiting for this client: in its queue, or handed to Jetty and not written yet. */
+    synchronized int pendingMessages() {
+        return queue.size() + inFlight;
+    }
+
     private synchronized boolean isClosed() {
         return closed;
     }

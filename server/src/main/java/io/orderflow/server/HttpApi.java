@@ -172,7 +172,8 @@ final class HttpApi extends Handler.Abstract {
                 .put("ingest_connected", m.ingestConnections.get() > 0)
                 .put("ingest_connections", m.ingestConnections.get())
                 .put("rows_in_per_s", rates.rowsInPerSecond())
-                .put("rows_out_per_s", rates.rowsOutPerSecond());
+                .put("rows_out_per_s", rates.rowsOutPerSecond())
+                .put("queued_rows", queuedRows());
         ObjectNode last = body.putObject("last_row_ts_ms");
         lastRowBySymbol.forEach(last::put);
         body.putObject("memory")
@@ -186,6 +187,7 @@ final class HttpApi extends Handler.Abstract {
         StringBuilder out = new StringBuilder(2048);
         gauge(out, "orderflow_server_clients", "WebSocket clients connected.", m.clients.get());
         gauge(out, "orderflow_server_ingest_connections", "Ingest connections open.", m.ingestConnections.get());
+        gauge(out, "orderflow_server_queued_rows", "Messages waiting in clients' outbound queues or being written.", queuedRows());
         counter(out, "orderflow_server_rows_in_total", "Rows ingested and kept.", m.rowsIn.sum());
         counter(out, "orderflow_server_rows_out_total", "Rows sent to clients.", m.rowsOut.sum());
         counter(out, "orderflow_server_rows_conflated_total", "Rows a newer row of their stream replaced in a slow client's queue.", m.conflatedRows.sum());
@@ -204,6 +206,15 @@ final class HttpApi extends Handler.Abstract {
                     .append(m.sendLatency.quantileMicros(q) / 1e6).append('\n');
         }
         return out.toString();
+    }
+
+    /** What the open clients' queues hold: the server's memory for rows not sent yet. */
+    private long queuedRows() {
+        long queued = 0;
+        for (ClientSession client : context.clients()) {
+            queued += client.pendingMessages();
+        }
+        return queued;
     }
 
     private static void gauge(StringBuilder out, String name, String help, long value) {
