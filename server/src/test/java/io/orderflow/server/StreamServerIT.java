@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.testkit.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
@@ -176,7 +175,7 @@ class StreamServerIT {
         // Until the stalled client's socket buffers and queue overflow, then one batch more.
         boolean closed = false;
         for (long seq = 1; !closed && seq <= 100_000; ) {
-            closed = slowCloses() == 1;
+            closed = new ServerHttp(http, port).metric("orderflow_server_slow_client_closes_total") == 1;
             for (int i = 0; i < batch; i++, seq++) {
                 rows.add("{\"stream\":\"btcusdt@trade\",\"seq\":" + seq + ",\"data\":{\"ts_ms\":" + seq + ",\"pad\":\"" + padding + "\"}}");
             }
@@ -297,12 +296,6 @@ class StreamServerIT {
         assertThat(get("/metrics").body()).contains("orderflow_server_rows_dropped_total{reason=\"stale_seq\"} 5\n");
     }
 
-    private long slowCloses() throws Exception {
-        String metrics = get("/metrics").body();
-        int at = metrics.indexOf("\norderflow_server_slow_client_closes_total ") + 1;
-        return Long.parseLong(metrics.substring(metrics.indexOf(' ', at) + 1, metrics.indexOf('\n', at)));
-    }
-
     private void start(ServerSettings settings) throws Exception {
         port = FreePorts.next();
         server = new StreamServer(settings.withEndpoint("127.0.0.1", port));
@@ -322,8 +315,7 @@ class StreamServerIT {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new ServerHttp(http, port).get(pathAndQuery);
     }
 
     private void assertError(String pathAndQuery, int status, String problem) throws Exception {

@@ -8,29 +8,46 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * A JDK WebSocket client that keeps every text message it receives, or, when {@code reading} is
- * false, reads nothing at all after the handshake (a stalled consumer).
+ * A JDK WebSocket client that keeps every text message it receives (or hands each to a consumer), or,
+ * when {@code reading} is false, reads nothing at all after the handshake (a stalled consumer) until
+ * {@link #startReading}.
  */
 final class TestClient implements WebSocket.Listener {
 
     final List<String> received = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final boolean reading;
+    private final Consumer<String> onMessage;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    private TestClient(boolean reading) {
+    private TestClient(boolean reading, Consumer<String> onMessage) {
         this.reading = reading;
+        this.onMessage = onMessage == null ? received::add : onMessage;
     }
 
     static TestClient connect(HttpClient http, int port, String path, boolean reading) throws Exception {
-        TestClient client = new TestClient(reading);
-        client.socket = http.newWebSocketBuilder()
+        return connectAsync(http, port, path, reading, null).get(10, TimeUnit.SECONDS);
+    }
+
+    /** A client that hands every message to {@code onMessage} instead of keeping it (null: keeps it). */
+    static CompletableFuture<TestClient> connectAsync(HttpClient http, int port, String path, boolean reading,
+            Consumer<String> onMessage) {
+        TestClient client = new TestClient(reading, onMessage);
+        return http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + path), client)
-                .get(10, TimeUnit.SECONDS);
-        return client;
+                .thenApply(socket -> {
+                    client.socket = socket;
+                    return client;
+                });
+    }
+
+    /** A stalled client reads from now on. */
+    void startReading() {
+        socket.request(1);
     }
 
     void send(String text) throws Exception {
@@ -52,7 +69,7 @@ final class TestClient implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            received.add(partial.toString());
+            onMessage.accept(partial.toString());
             partial.setLength(0);
         }
         webSocket.request(1);
