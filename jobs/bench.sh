@@ -4,8 +4,18 @@
 #   ./jobs/bench.sh [recording.gz] [copies] [events/s per symbol] [seconds]
 # Defaults: the hftbacktest BTCUSDT recording x60, loopback market at 30,000 events/s per symbol
 # (about 10,000 messages/s), 30 s. Run it on an otherwise idle machine.
+#
+# The stream server's fan-out instead: ingest-to-receive latency and rows/s fanned out to N clients.
+#   ./jobs/bench.sh server [rows/s] [seconds] [clients,...]
+# Defaults: 50 rows/s (the demo's rate), 30 s measured after 5 s of warm-up, 1,50,200 clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+main=io.orderflow.tools.bench.ReplayBench
+if [ "${1:-}" = server ]; then
+  main=io.orderflow.tools.bench.FanOutBench
+  shift
+fi
 
 if [ "${SKIP_BUILD:-}" != "1" ]; then
   echo "Building (mvn package, tests skipped)..."
@@ -15,4 +25,4 @@ fi
 exec java @flink-conf/jvm.options \
   -Dlog4j.configurationFile=flink-conf/log4j-console.properties \
   -cp "tools/target/classes:$(cat tools/target/classpath-runtime.txt)" \
-  io.orderflow.tools.bench.ReplayBench "$@"
+  "$main" "$@"

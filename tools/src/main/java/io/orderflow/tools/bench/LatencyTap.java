@@ -1,7 +1,6 @@
 package io.orderflow.tools.bench;
 
 import io.orderflow.core.model.PriceRow;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
@@ -15,7 +14,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 final class LatencyTap {
 
     static final int MAX_MS = 60_000;
-    private static final AtomicLongArray COUNTS = new AtomicLongArray(MAX_MS + 1);
+    private static final LinearHistogram MILLIS = new LinearHistogram(MAX_MS);
 
     private LatencyTap() {}
 
@@ -24,38 +23,22 @@ final class LatencyTap {
     }
 
     static void reset() {
-        for (int i = 0; i <= MAX_MS; i++) {
-            COUNTS.set(i, 0);
-        }
+        MILLIS.reset();
     }
 
     static long count() {
-        long n = 0;
-        for (int i = 0; i <= MAX_MS; i++) {
-            n += COUNTS.get(i);
-        }
-        return n;
+        return MILLIS.count();
     }
 
     /** The latency at quantile {@code q} in ms, e.g. 0.99; the last bucket holds everything slower. */
     static long quantileMs(double q) {
-        long total = count();
-        long rank = (long) Math.ceil(q * total);
-        long seen = 0;
-        for (int i = 0; i <= MAX_MS; i++) {
-            seen += COUNTS.get(i);
-            if (seen >= rank && seen > 0) {
-                return i;
-            }
-        }
-        return MAX_MS;
+        return MILLIS.quantile(q);
     }
 
     private static final class TapWriter implements SinkWriter<PriceRow> {
         @Override
         public void write(PriceRow row, Context context) {
-            long latency = System.currentTimeMillis() - (row.eventTsMs() + row.latencyMs());
-            COUNTS.incrementAndGet((int) Math.max(0, Math.min(MAX_MS, latency)));
+            MILLIS.record(System.currentTimeMillis() - (row.eventTsMs() + row.latencyMs()));
         }
 
         @Override
