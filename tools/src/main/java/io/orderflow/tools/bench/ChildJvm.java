@@ -36,6 +36,26 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(what, new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
+    /**
+     * Starts {@code main} and hands it to {@code attach}, which reads what it prints first; the JVM is
+     * closed if that fails.
+     */
+    static <T> T start(String what, Class<?> main, List<String> args, Attach<T> attach)
+            throws IOException, InterruptedException {
+        ChildJvm jvm = start(what, main, args);
+        try {
+            return attach.to(jvm);
+        } catch (IOException | RuntimeException e) {
+            jvm.close();
+            throw e;
+        }
+    }
+
+    /** What wraps a started JVM: typically the constructor of the part it runs. */
+    interface Attach<T> {
+        T to(ChildJvm jvm) throws IOException;
+    }
+
     /** Sends one request line. */
     void request() {
         in.println();

@@ -23,15 +23,9 @@ final class ExchangeProcess implements AutoCloseable {
     /** A USD-M market of {@code symbols} at {@code eventsPerSecondPerSymbol}, started and ready. */
     static ExchangeProcess start(List<String> symbols, double eventsPerSecondPerSymbol)
             throws IOException, InterruptedException {
-        ChildJvm jvm = ChildJvm.start("the loopback exchange process", LoopbackExchangeMain.class, List.of(
+        return ChildJvm.start("the loopback exchange process", LoopbackExchangeMain.class, List.of(
                 "--market", "usdm", "--symbols", String.join(",", symbols),
-                "--rate", Double.toString(eventsPerSecondPerSymbol)));
-        try {
-            return new ExchangeProcess(jvm);
-        } catch (IOException | RuntimeException e) {
-            jvm.close();
-            throw e;
-        }
+                "--rate", Double.toString(eventsPerSecondPerSymbol)), ExchangeProcess::new);
     }
 
     String wsBaseUrl() {

@@ -2,6 +2,8 @@ package io.orderflow.tools.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * The stream server's fan-out ({@code ./jobs/bench.sh server}, docs/performance.md): one ingest
  * connection sends rows at a steady rate to the server, running in a JVM of its own
  * ({@link ServerProcess}); N clients subscribed to every stream receive them. For each N: the
- * ingest-to-receive latency (p50, p99, max) and the rows per second fanned out (received by all
- * clients together).
+ * ingest-to-receive latency (p50, p99, max), the rows per second fanned out (received by all
+ * clients together), and beside them the server's own ingest-to-send-completed p50 and p99 (its
+ * {@code /metrics}, warm-up included), which tell the server's share from the clients'.
  *
  * <p>The sender and the receivers share this JVM, so one {@link System#nanoTime} clock times each
  * row: the sender writes it into the row ({@code sent_ns}) as it sends, a receiver subtracts it from
@@ -46,7 +49,14 @@ public final class FanOutBench {
             .flatMap(symbol -> List.of("trade", "ofi", "cvd", "fusion", "kline_1m", "kline_5m", "kline_1h").stream()
                     .map(kind -> symbol + "@" + kind))
             .toList();
-    private static final int MAX_MICROS = 10_000_000;
+    /** Latencies above a second share the histogram's last bucket (the max is kept apart). */
+    private static final int MAX_MICROS = 1_000_000;
+    /**
+     * Receiving threads: the clients are spread over this many HttpClients, each calling back on its
+     * selector thread (no hand-off per row); the sender has one of its own, so that receiving never
+     * delays sending.
+     */
+    private static final int RECEIVING_THREADS = 2;
     private static final long RECEIVE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final String SENT_NS = "\"sent_ns\":";
 
@@ -54,7 +64,7 @@ public final class FanOutBench {
 
     /** What one run measured; latencies in microseconds, over the rows sent after the warm-up. */
     record Figures(int clients, long rowsSent, long rowsReceived, double seconds, long p50Micros, long p99Micros,
-            long maxMicros) {
+            long maxMicros, double serverP50Ms, double serverP99Ms) {
 
         long rowsLost() {
             return rowsSent * clients - rowsReceived;
@@ -76,12 +86,13 @@ public final class FanOutBench {
                 ? Arrays.stream(args[2].split(",")).map(Integer::valueOf).toList() : DEFAULT_CLIENTS;
         System.out.printf(Locale.ROOT, "stream server fan-out: %.0f rows/s over %d streams, %d s measured after %d s"
                 + " of warm-up; the server in a JVM of its own%n", rate, STREAMS.size(), seconds, WARM_UP_SECONDS);
-        System.out.println("clients   rows/s in   rows/s out   p50 ms   p99 ms   max ms   rows lost");
+        System.out.println("clients   rows/s in   rows/s out   p50 ms   p99 ms   max ms   rows lost"
+                + "   server p50/p99 ms");
         for (int n : clients) {
             Figures f = run(n, rate, Math.round(rate * WARM_UP_SECONDS), Math.round(rate * seconds));
-            System.out.printf(Locale.ROOT, "%7d %11.1f %12.1f %8.2f %8.2f %8.2f %11d%n", f.clients(),
+            System.out.printf(Locale.ROOT, "%7d %11.1f %12.1f %8.2f %8.2f %8.2f %11d %9.2f / %.2f%n", f.clients(),
                     f.rowsInPerSecond(), f.rowsOutPerSecond(), f.p50Micros() / 1e3, f.p99Micros() / 1e3,
-                    f.maxMicros() / 1e3, f.rowsLost());
+                    f.maxMicros() / 1e3, f.rowsLost(), f.serverP50Ms(), f.serverP99Ms());
         }
     }
 
@@ -93,17 +104,20 @@ public final class FanOutBench {
      */
     static Figures run(int clients, double rowsPerSecond, long warmUpRows, long measuredRows) throws Exception {
         try (ServerProcess server = ServerProcess.start()) {
-            // Callbacks on the client's selector thread: no thread per socket, no hand-off per row.
-            HttpClient http = HttpClient.newBuilder().executor(Runnable::run).build();
+            List<HttpClient> receiverClients = new ArrayList<>();
+            for (int i = 0; i < RECEIVING_THREADS; i++) {
+                receiverClients.add(HttpClient.newBuilder().executor(Runnable::run).build());
+            }
             URI streamUri = URI.create("ws://127.0.0.1:" + server.port() + "/ws/stream");
-            Receiving receiving = new Receiving();
+            Receiving received = new Receiving();
             List<WebSocket> sockets = new ArrayList<>();
             try {
                 List<Receiver> receivers = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
-                    Receiver receiver = new Receiver(receiving);
+                    Receiver receiver = new Receiver(received);
                     receivers.add(receiver);
-                    sockets.add(http.newWebSocketBuilder().buildAsync(streamUri, receiver).get(30, TimeUnit.SECONDS));
+                    sockets.add(receiverClients.get(i % RECEIVING_THREADS).newWebSocketBuilder().buildAsync(streamUri, receiver)
+                            .get(30, TimeUnit.SECONDS));
                 }
                 String subscribe = "{\"op\":\"subscribe\",\"streams\":[\"" + String.join("\",\"", STREAMS) + "\"],\"id\":1}";
                 for (WebSocket socket : sockets) {
@@ -112,23 +126,34 @@ public final class FanOutBench {
                 for (Receiver receiver : receivers) {
                     receiver.subscribed.get(30, TimeUnit.SECONDS);
                 }
-                WebSocket ingest = http.newWebSocketBuilder()
+                WebSocket ingest = HttpClient.newBuilder().executor(Runnable::run).build().newWebSocketBuilder()
                         .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ingest"), new WebSocket.Listener() {})
                         .get(30, TimeUnit.SECONDS);
                 sockets.add(ingest);
-                send(ingest, rowsPerSecond, warmUpRows, measuredRows, receiving);
+                send(ingest, rowsPerSecond, warmUpRows, measuredRows, received);
                 long expected = measuredRows * clients;
                 long deadline = System.nanoTime() + RECEIVE_TIMEOUT_NANOS;
-                while (receiving.rows.sum() < expected && System.nanoTime() < deadline) {
+                while (received.rows.sum() < expected && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
                 }
-                double seconds = Math.max(1, receiving.lastReceivedNanos.get() - receiving.measuredFromNanos) / 1e9;
-                return new Figures(clients, measuredRows, receiving.rows.sum(), seconds,
-                        receiving.micros.quantile(0.50), receiving.micros.quantile(0.99), receiving.maxMicros.get());
+                double seconds = Math.max(1, received.lastReceivedNanos.get() - received.measuredFromNanos) / 1e9;
+                String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(), BodyHandlers.ofString()).body();
+                return new Figures(clients, measuredRows, received.rows.sum(), seconds,
+                        received.micros.quantile(0.50), received.micros.quantile(0.99), received.maxMicros.get(),
+                        sendLatencyMs(metrics, "0.5"), sendLatencyMs(metrics, "0.99"));
             } finally {
                 sockets.forEach(WebSocket::abort);
             }
         }
+    }
+
+    /** The server's own ingest-to-send-completed quantile, in ms, from its /metrics (since it started). */
+    static double sendLatencyMs(String metrics, String quantile) {
+        String prefix = "orderflow_server_send_latency_seconds{quantile=\"" + quantile + "\"} ";
+        return metrics.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())) * 1e3)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + prefix + "in /metrics"));
     }
 
     /** Sends every row when it is due: all those due in one frame, each stamped as its frame leaves. */

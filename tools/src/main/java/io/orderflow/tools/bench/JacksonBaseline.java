@@ -32,14 +32,8 @@ final class JacksonBaseline implements AutoCloseable {
 
     /** A baseline process for {@code recording}, warmed up. */
     static JacksonBaseline start(Path recording) throws IOException, InterruptedException {
-        ChildJvm jvm = ChildJvm.start("the Jackson baseline process", JacksonBaseline.class,
-                List.of(recording.toString()));
-        try {
-            return new JacksonBaseline(jvm);
-        } catch (IOException | RuntimeException e) {
-            jvm.close();
-            throw e;
-        }
+        return ChildJvm.start("the Jackson baseline process", JacksonBaseline.class, List.of(recording.toString()),
+                JacksonBaseline::new);
     }
 
     /** Messages per second that {@code readTree} parses now. */

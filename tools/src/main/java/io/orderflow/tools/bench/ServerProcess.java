@@ -5,7 +5,6 @@ import io.orderflow.server.StreamServer;
 import io.orderflow.testkit.FreePorts;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The stream server in a JVM of its own, as {@code jobs/serve.sh} runs it: its garbage, JIT and
@@ -24,13 +23,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start() throws IOException, InterruptedException {
-        ChildJvm jvm = ChildJvm.start("the stream server process", ServerProcess.class, List.of());
-        try {
-            return new ServerProcess(jvm);
-        } catch (IOException | RuntimeException e) {
-            jvm.close();
-            throw e;
-        }
+        return ChildJvm.start("the stream server process", ServerProcess.class, List.of(), ServerProcess::new);
     }
 
     int port() {
@@ -48,13 +41,9 @@ final class ServerProcess implements AutoCloseable {
         ServerSettings defaults = ServerSettings.defaults();
         StreamServer server = new StreamServer(defaults.withEndpoint("127.0.0.1", FreePorts.next())
                 .withLimits(10_000, 10_000, defaults.maxSubscriptions(), defaults.outboundQueueRows()));
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            closed.countDown();
-        }, "server-process-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "server-process-shutdown"));
         server.start();
         System.out.println("port " + server.port());
-        closed.await();
+        server.join();
     }
 }
