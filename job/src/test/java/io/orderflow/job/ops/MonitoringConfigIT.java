@@ -96,7 +96,7 @@ class MonitoringConfigIT {
         List<String> render = new ArrayList<>(validate.subList(0, validate.size() - 1));
         String rendered = Processes.run(REPO, Map.of("SERVER_INGEST_TOKEN", token), Duration.ofMinutes(1), render)
                 .requireSuccess().output();
-        assertThat(rendered).contains("LIVE_URL: ws://server:8000/ingest", "/opt/orderflow/server/target/orderflow-server.jar");
+        assertThat(rendered).contains("LIVE_URL: ws://server:8000/ingest", "/opt/orderflow/server/target/orderflow-server-runnable.jar");
         assertThat(rendered.split("SERVER_INGEST_TOKEN: " + token, -1)).as("the token of the server and of the job").hasSize(3);
         // Without a token the TaskManagers' ingest would be refused: compose says so before starting anything.
         Processes.Result noToken = Processes.run(REPO, Map.of("SERVER_INGEST_TOKEN", ""), Duration.ofMinutes(1), validate);
