@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.testkit.FreePorts;
+import io.orderflow.testkit.WsRecorder;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,13 +64,13 @@ class FanOutIT {
     // One HttpClient for all 202 sockets, on 4 threads: a client per socket would start hundreds.
     private final HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
-    private final List<TestClient> sockets = new ArrayList<>();
+    private final List<WsRecorder> sockets = new ArrayList<>();
     private StreamServer server;
 
     @AfterEach
     void stop() {
         sender.shutdownNow();
-        sockets.forEach(TestClient::close);
+        sockets.forEach(WsRecorder::close);
         if (server != null) {
             server.close();
         }
@@ -88,22 +89,22 @@ class FanOutIT {
         server.start();
         ServerHttp probe = new ServerHttp(http, port);
 
-        TestClient stalled = connect(port, "/ws/stream", false, message -> {});
+        WsRecorder stalled = connect(port, "/ws/stream", false, message -> {});
         stalled.send(subscribe(STREAMS, BULK_STREAM));
         List<Reader> readers = IntStream.range(0, READERS).mapToObj(i -> new Reader()).toList();
-        List<CompletableFuture<TestClient>> connecting = new ArrayList<>();
+        List<CompletableFuture<WsRecorder>> connecting = new ArrayList<>();
         for (Reader reader : readers) {
-            connecting.add(TestClient.connectAsync(http, port, "/ws/stream", true, reader));
+            connecting.add(WsRecorder.connectAsync(http, "ws://127.0.0.1:" + port + "/ws/stream", true, reader));
         }
-        for (CompletableFuture<TestClient> client : connecting) {
-            TestClient reader = client.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        for (CompletableFuture<WsRecorder> client : connecting) {
+            WsRecorder reader = client.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             sockets.add(reader);
             reader.send(subscribe(STREAMS));
         }
         for (Reader reader : readers) {
             reader.subscribed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
-        TestClient ingest = connect(port, "/ingest", true, message -> {});
+        WsRecorder ingest = connect(port, "/ingest", true, message -> {});
         ingest.send(bulkRow(1));
         await().atMost(WAIT).until(() -> subscribers(probe, BULK_STREAM) == 1);
         long heapBefore = heapAfterGc(probe);
@@ -180,8 +181,8 @@ class FanOutIT {
         return "{\"op\":\"subscribe\",\"streams\":[\"" + String.join("\",\"", names) + "\"],\"id\":1}";
     }
 
-    private TestClient connect(int port, String path, boolean reading, Consumer<String> onMessage) throws Exception {
-        TestClient client = TestClient.connectAsync(http, port, path, reading, onMessage).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    private WsRecorder connect(int port, String path, boolean reading, Consumer<String> onMessage) throws Exception {
+        WsRecorder client = WsRecorder.connectAsync(http, "ws://127.0.0.1:" + port + path, reading, onMessage).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         sockets.add(client);
         return client;
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.testkit.FreePorts;
+import io.orderflow.testkit.WsRecorder;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -59,7 +60,7 @@ class FuzzIT {
 
     @Test
     void everyMangledFrameGetsOneAnswerAndTheConnectionStays() throws Exception {
-        TestClient client = TestClient.connect(http, port, "/ws/stream", true);
+        WsRecorder client = WsRecorder.connect(http, "ws://127.0.0.1:" + port + "/ws/stream", true);
         int frames = 2_000;
         for (int i = 0; i < frames; i++) {
             client.send(mangle(SEEDS.get(random.nextInt(SEEDS.size()))));
@@ -75,7 +76,7 @@ class FuzzIT {
 
     @Test
     void mangledIngestLinesAreSkippedAndValidOnesStillFlow() throws Exception {
-        TestClient ingest = TestClient.connect(http, port, "/ingest", true);
+        WsRecorder ingest = WsRecorder.connect(http, "ws://127.0.0.1:" + port + "/ingest", true);
         for (int i = 0; i < 200; i++) {
             StringBuilder frame = new StringBuilder();
             for (int line = 0; line < 10; line++) {
@@ -83,7 +84,7 @@ class FuzzIT {
             }
             ingest.send(frame.toString());
         }
-        TestClient client = TestClient.connect(http, port, "/ws/stream", true);
+        WsRecorder client = WsRecorder.connect(http, "ws://127.0.0.1:" + port + "/ws/stream", true);
         client.send("{\"op\":\"subscribe\",\"streams\":[\"zzzusdt@trade\"],\"id\":1}");
         await().atMost(Duration.ofSeconds(10)).until(() -> client.received.size() == 2);
         ingest.send(Rows.trade("zzzusdt", 1, 1));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.testkit.FreePorts;
+import io.orderflow.testkit.WsRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +35,7 @@ class HistoryIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private StreamServer server;
-    private TestClient ingest;
+    private WsRecorder ingest;
     private int port;
 
     @BeforeEach
@@ -48,7 +49,7 @@ class HistoryIT {
         port = FreePorts.next();
         server = new StreamServer(ServerSettings.defaults().withEndpoint("127.0.0.1", port).withDataDir(data));
         server.start();
-        ingest = TestClient.connect(http, port, "/ingest", true);
+        ingest = WsRecorder.connect(http, "ws://127.0.0.1:" + port + "/ingest", true);
         ingest.send(String.join("\n",
                 Rows.kline("btcusdt", 1, 120_000, true),
                 Rows.kline("btcusdt", 2, 180_000, true),

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.testkit.FreePorts;
+import io.orderflow.testkit.WsRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -30,13 +31,13 @@ class StreamServerIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<TestClient> clients = new ArrayList<>();
+    private final List<WsRecorder> clients = new ArrayList<>();
     private StreamServer server;
     private int port;
 
     @AfterEach
     void stop() {
-        clients.forEach(TestClient::close);
+        clients.forEach(WsRecorder::close);
         if (server != null) {
             server.close();
         }
@@ -45,7 +46,7 @@ class StreamServerIT {
     @Test
     void subscribersReceiveEachRowOnceInOrderAsTheJobEncodedIt() throws Exception {
         start(ServerSettings.defaults());
-        TestClient early = client(true);
+        WsRecorder early = client(true);
         await().atMost(WAIT).until(() -> early.received.size() == 1);
         JsonNode hello = JSON.readTree(early.received.get(0));
         assertThat(hello.get("hello").asText()).isEqualTo("orderflow");
@@ -57,7 +58,7 @@ class StreamServerIT {
         assertThat(early.received.get(1)).isEqualTo("{\"id\":1,\"result\":\"ok\",\"streams\":[\"btcusdt@trade\"]}");
 
         List<String> rows = LongStream.rangeClosed(1, 50).mapToObj(seq -> Rows.trade("btcusdt", seq, 1_000 * seq)).toList();
-        TestClient ingest = ingest();
+        WsRecorder ingest = ingest();
         ingest.send(String.join("\n", rows.subList(0, 20)));
         // Rows again (as after a job restore), a bad line and another stream: none reaches the subscriber twice.
         ingest.send(String.join("\n", rows.subList(10, 30)) + "\nnot json\n" + Rows.trade("ethusdt", 1, 1));
@@ -66,7 +67,7 @@ class StreamServerIT {
         await().atMost(WAIT).until(() -> early.received.size() == 52);
         assertThat(early.received.subList(2, 52)).containsExactlyElementsOf(rows);
 
-        TestClient late = client(true);
+        WsRecorder late = client(true);
         late.send("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@trade\",\"ethusdt@trade\"],\"id\":\"b\"}");
         await().atMost(WAIT).until(() -> late.received.size() == 4);
         assertThat(late.received.subList(1, 4)).containsExactly(
@@ -91,7 +92,7 @@ class StreamServerIT {
     @Test
     void incrementalPagesTheRingAndSaysWhenRowsHaveLeftIt() throws Exception {
         start(ServerSettings.defaults().withRingSize(20));
-        TestClient ingest = ingest();
+        WsRecorder ingest = ingest();
         ingest.send(LongStream.rangeClosed(1, 50).mapToObj(seq -> Rows.trade("btcusdt", seq, 1_000 * seq))
                 .collect(Collectors.joining("\n")));
         await().atMost(WAIT).until(() -> get("/incremental?stream=btcusdt@trade&from=49").statusCode() == 200
@@ -144,16 +145,16 @@ class StreamServerIT {
     void ingestNeedsTheTokenWhenLoopbackIsNotTrusted() throws Exception {
         start(ServerSettings.defaults().withIngestToken("s3cret", false));
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ingest");
-        assertThatThrownBy(() -> http.newWebSocketBuilder().buildAsync(uri, new TestClient.Ignoring()).get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> http.newWebSocketBuilder().buildAsync(uri, new WsRecorder.Ignoring()).get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(401));
         assertThatThrownBy(() -> http.newWebSocketBuilder().header("Authorization", "Bearer wrong")
-                        .buildAsync(uri, new TestClient.Ignoring()).get(10, TimeUnit.SECONDS))
+                        .buildAsync(uri, new WsRecorder.Ignoring()).get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOf(WebSocketHandshakeException.class);
 
         var socket = http.newWebSocketBuilder().header("Authorization", "Bearer s3cret")
-                .buildAsync(uri, new TestClient.Ignoring()).get(10, TimeUnit.SECONDS);
+                .buildAsync(uri, new WsRecorder.Ignoring()).get(10, TimeUnit.SECONDS);
         socket.sendText(Rows.trade("btcusdt", 1, 1_000), true).get(10, TimeUnit.SECONDS);
         await().atMost(WAIT).until(() -> get("/incremental?stream=btcusdt@trade&from=0").statusCode() == 200);
         socket.abort();
@@ -162,14 +163,14 @@ class StreamServerIT {
     @Test
     void aClientThatReadsNothingIsClosedWhileAReadingOneGetsEverything() throws Exception {
         start(ServerSettings.defaults().withLimits(20, 1_000, 200, 256));
-        TestClient stalled = client(false);
+        WsRecorder stalled = client(false);
         stalled.send("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@trade\"],\"id\":1}");
-        TestClient reader = client(true);
+        WsRecorder reader = client(true);
         reader.send("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@trade\"],\"id\":1}");
         await().atMost(WAIT).until(() -> reader.received.size() == 2);
 
         String padding = "x".repeat(1_000);
-        TestClient ingest = ingest();
+        WsRecorder ingest = ingest();
         List<String> rows = new ArrayList<>();
         int batch = 200;
         // Until the stalled client's socket buffers and queue overflow, then one batch more.
@@ -195,7 +196,7 @@ class StreamServerIT {
     @Test
     void badRequestsAreAnsweredWithErrorsAndTheConnectionKept() throws Exception {
         start(ServerSettings.defaults().withLimits(20, 1_000, 3, 4_096));
-        TestClient client = client(true);
+        WsRecorder client = client(true);
         String[] bad = {
             "not json",
             "[1]",
@@ -231,8 +232,8 @@ class StreamServerIT {
     @Test
     void aFrameAboveTheLimitClosesOnlyItsConnection() throws Exception {
         start(ServerSettings.defaults());
-        TestClient big = client(true);
-        TestClient other = client(true);
+        WsRecorder big = client(true);
+        WsRecorder other = client(true);
         big.send("{\"op\":\"subscribe\",\"streams\":[\"" + "a".repeat(70_000) + "@trade\"]}");
         assertThat(big.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
         other.send("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@cvd\"],\"id\":1}");
@@ -261,8 +262,8 @@ class StreamServerIT {
     @Test
     void aClientSilentBeyondTheLimitIsDropped() throws Exception {
         start(ServerSettings.defaults().withLiveness(Duration.ofMillis(200), Duration.ofMillis(600)));
-        TestClient silent = client(false);
-        TestClient answering = client(true);
+        WsRecorder silent = client(false);
+        WsRecorder answering = client(true);
         assertThat(silent.closeCode).isNotDone();
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("/metrics").body())
                 .contains("orderflow_server_silent_client_closes_total 1\n")
@@ -274,7 +275,7 @@ class StreamServerIT {
     void aRestartedServerKeepsEachStreamsLastSeqSoRowsSentAgainReachNoClient(@TempDir Path state) throws Exception {
         ServerSettings settings = ServerSettings.defaults().withStateDir(state);
         start(settings);
-        TestClient ingest = ingest();
+        WsRecorder ingest = ingest();
         ingest.send(LongStream.rangeClosed(1, 10).mapToObj(seq -> Rows.trade("btcusdt", seq, 1_000 * seq))
                 .collect(Collectors.joining("\n")));
         await().atMost(WAIT).until(() -> JSON.readTree(get("/streams").body()).at("/streams/0/latest_seq").asLong() == 10);
@@ -283,11 +284,11 @@ class StreamServerIT {
 
         server = new StreamServer(settings.withEndpoint("127.0.0.1", port));
         server.start();
-        TestClient subscriber = client(true);
+        WsRecorder subscriber = client(true);
         subscriber.send("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@trade\"],\"id\":1}");
         await().atMost(WAIT).until(() -> subscriber.received.size() == 2);
         // A job restored from a checkpoint sends 6..12 again while the server restarted: only 11 and 12 are new.
-        TestClient again = ingest();
+        WsRecorder again = ingest();
         again.send(LongStream.rangeClosed(6, 12).mapToObj(seq -> Rows.trade("btcusdt", seq, 1_000 * seq))
                 .collect(Collectors.joining("\n")));
         await().atMost(WAIT).until(() -> subscriber.received.size() == 4);
@@ -302,14 +303,14 @@ class StreamServerIT {
         server.start();
     }
 
-    private TestClient client(boolean reading) throws Exception {
-        TestClient client = TestClient.connect(http, port, "/ws/stream", reading);
+    private WsRecorder client(boolean reading) throws Exception {
+        WsRecorder client = WsRecorder.connect(http, "ws://127.0.0.1:" + port + "/ws/stream", reading);
         clients.add(client);
         return client;
     }
 
-    private TestClient ingest() throws Exception {
-        TestClient client = TestClient.connect(http, port, "/ingest", true);
+    private WsRecorder ingest() throws Exception {
+        WsRecorder client = WsRecorder.connect(http, "ws://127.0.0.1:" + port + "/ingest", true);
         clients.add(client);
         return client;
     }

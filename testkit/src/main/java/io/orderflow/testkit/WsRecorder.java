@@ -8,29 +8,46 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * A JDK WebSocket client for tests that keeps every text message it receives, whole, or, when
- * {@code reading} is false, reads nothing at all after the handshake (a stalled consumer).
+ * A JDK WebSocket client for tests that keeps every text message it receives, whole (or hands each to
+ * a consumer), or, when {@code reading} is false, reads nothing at all after the handshake (a stalled
+ * consumer) until {@link #startReading}.
  */
 public final class WsRecorder implements WebSocket.Listener {
 
     public final List<String> received = new CopyOnWriteArrayList<>();
     public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final boolean reading;
+    private final Consumer<String> onMessage;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    private WsRecorder(boolean reading) {
+    private WsRecorder(boolean reading, Consumer<String> onMessage) {
         this.reading = reading;
+        this.onMessage = onMessage == null ? received::add : onMessage;
     }
 
     public static WsRecorder connect(HttpClient http, String url, boolean reading) throws Exception {
-        WsRecorder recorder = new WsRecorder(reading);
-        recorder.socket = http.newWebSocketBuilder()
+        return connectAsync(http, url, reading, null).get(10, TimeUnit.SECONDS);
+    }
+
+    /** A client that hands every message to {@code onMessage} instead of keeping it (null: keeps it). */
+    public static CompletableFuture<WsRecorder> connectAsync(HttpClient http, String url, boolean reading,
+            Consumer<String> onMessage) {
+        WsRecorder recorder = new WsRecorder(reading, onMessage);
+        return http.newWebSocketBuilder()
                 .buildAsync(URI.create(url), recorder)
-                .get(10, TimeUnit.SECONDS);
-        return recorder;
+                .thenApply(socket -> {
+                    recorder.socket = socket;
+                    return recorder;
+                });
+    }
+
+    /** A stalled client reads from now on. */
+    public void startReading() {
+        socket.request(1);
     }
 
     public void send(String text) throws Exception {
@@ -38,7 +55,7 @@ public final class WsRecorder implements WebSocket.Listener {
     }
 
     /** Cuts the connection without a close handshake. */
-    public void abort() {
+    public void close() {
         socket.abort();
     }
 
@@ -53,7 +70,7 @@ public final class WsRecorder implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            received.add(partial.toString());
+            onMessage.accept(partial.toString());
             partial.setLength(0);
         }
         webSocket.request(1);
@@ -70,4 +87,7 @@ public final class WsRecorder implements WebSocket.Listener {
     public void onError(WebSocket webSocket, Throwable error) {
         closeCode.completeExceptionally(error);
     }
+
+    /** A listener for sockets whose messages do not matter. */
+    public static final class Ignoring implements WebSocket.Listener {}
 }

@@ -79,7 +79,7 @@ class LiveServingIT {
 
     @AfterEach
     void stop() {
-        connections.forEach(WsRecorder::abort);
+        connections.forEach(WsRecorder::close);
         if (server != null) {
             server.close();
         }
