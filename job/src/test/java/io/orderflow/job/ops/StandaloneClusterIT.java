@@ -26,6 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
@@ -113,15 +116,17 @@ class StandaloneClusterIT {
         data = tmp.resolve("data");
         jobArgs = List.of("--profile", "harvest", "--source", "embedded", "--symbols", String.join(",", SYMBOLS),
                 "--market-rate", "100", "--parquet-rotate-sec", "2", "--output-dir", data.toString());
-        jobId = submit("submit-job.sh", jobArgs);
-
         exchange = LoopbackExchange.builder().market(MarketType.USDM).symbols(List.of("BTCUSDT"))
                 .seed(7).eventsPerSecondPerSymbol(50).bookLevels(20).build();
         exchange.start();
-        liveJobId = submit("submit-job.sh", List.of("--parallelism", "1", "--profile", "harvest",
+        // Each submission starts Flink's CLI in a JVM of its own, most of its time: the two at once.
+        CompletableFuture<String> live = CompletableFuture.supplyAsync(() -> submitUnchecked(List.of(
+                "--parallelism", "1", "--profile", "harvest",
                 "--source", "binance", "--binance-market", "usdm", "--symbols", "BTCUSDT",
                 "--binance-ws-url", exchange.wsBaseUrl(), "--binance-rest-url", exchange.restBaseUrl(),
-                "--parquet-rotate-sec", "2", "--output-dir", tmp.resolve("live-data").toString()));
+                "--parquet-rotate-sec", "2", "--output-dir", tmp.resolve("live-data").toString())));
+        jobId = submit("submit-job.sh", jobArgs);
+        liveJobId = live.get(3, TimeUnit.MINUTES);
 
         prometheusPort = FreePorts.next();
         Path config = tmp.resolve("prometheus.yml");
@@ -288,6 +293,14 @@ class StandaloneClusterIT {
         Matcher id = JOB_ID.matcher(out);
         assertThat(id.find()).as(out).isTrue();
         return id.group(1);
+    }
+
+    private String submitUnchecked(List<String> jobArguments) {
+        try {
+            return submit("submit-job.sh", jobArguments);
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
     }
 
     private Processes.Result script(Duration timeout, String... args) throws Exception {
