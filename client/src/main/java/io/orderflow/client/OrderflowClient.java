@@ -369,8 +369,9 @@ public final class OrderflowClient implements AutoCloseable {
                 fetchGap(name, state, fromHistory, filled);
             } catch (RuntimeException e) {
                 warn("the gap in " + name + " after seq " + state.lastSeq() + " is not filled: " + e.getMessage());
+                state.restartCoverage();
             }
-            state.endFill(fromHistory, filled, this::deliver);
+            state.endFill(fromHistory, filled, row -> deliver(state, row));
         }
     }
 
@@ -429,7 +430,7 @@ public final class OrderflowClient implements AutoCloseable {
             }
             StreamState state = streams.get(message.stream());
             if (state != null) {
-                state.offer(message, this::deliver);
+                state.offer(message, row -> deliver(state, row));
             }
             return;
         }
@@ -474,10 +475,16 @@ public final class OrderflowClient implements AutoCloseable {
         }
     }
 
-    /** A row in order and new: into the cache if a bar, and to every listener's queue. */
-    private void deliver(Row row) {
+    /**
+     * A row in order and new: into the cache if a bar, with the time since which the stream has been
+     * followed without a gap as covered (so {@link Bars} answers from it), and to every listener's queue.
+     */
+    private void deliver(StreamState state, Row row) {
         if (row instanceof Kline bar) {
             cache.apply(bar);
+            // A forming bar says no bar opened between the last one and it; a closed one, that it is final.
+            long knownTo = bar.closed() ? bar.closeTimeMs() : bar.tsMs() + 1;
+            cache.applyHistory(bar.symbol(), bar.timeframe(), List.of(), state.coveredFrom(bar), knownTo);
         }
         for (Listening listening : listeners) {
             if (!listening.offer(row)) {

@@ -23,6 +23,7 @@ final class StreamState {
     private long lastTsMs = Long.MIN_VALUE;
     private long lastClosedBarMs = Long.MIN_VALUE;
     private boolean filling;
+    private long coveredFromMs = Long.MIN_VALUE;
 
     StreamState(String stream) {
         this.klines = Signal.schemaOf(stream) == RowSchema.KLINES;
@@ -83,6 +84,22 @@ final class StreamState {
         buffered.forEach(message -> take(message, sink));
         buffered.clear();
         filling = false;
+    }
+
+    /**
+     * The open time since which every bar of the stream has been passed on, starting with {@code bar}'s
+     * when nothing is known yet: bars are sparse, so only following the stream says none is missing.
+     */
+    synchronized long coveredFrom(Kline bar) {
+        if (coveredFromMs == Long.MIN_VALUE) {
+            coveredFromMs = bar.tsMs();
+        }
+        return coveredFromMs;
+    }
+
+    /** A gap was left unfilled: what is known without one starts again at the next bar. */
+    synchronized void restartCoverage() {
+        coveredFromMs = Long.MIN_VALUE;
     }
 
     private void take(LiveMessage message, Consumer<Row> sink) {

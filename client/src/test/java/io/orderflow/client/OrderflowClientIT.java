@@ -203,6 +203,9 @@ class OrderflowClientIT {
         await().atMost(WAIT).until(() -> closed.size() >= 11);
         assertThat(closed).containsExactlyElementsOf(closedBars(0, 11));
         assertThat(client.cache().last("BTCUSDT", Timeframe.M1, 100)).containsExactlyElementsOf(closedBars(0, 11));
+        // followed without a gap since minute 0: the bars are a cache hit, no request to history
+        assertThat(client.bars().bars("BTCUSDT", Timeframe.M1, 11, (M0 + 11) * MINUTE)).containsExactlyElementsOf(closedBars(0, 11));
+        assertThat(client.cache().stats()).isEqualTo(new BarCache.Stats(1, 11, 1, 0));
         assertThat(connectionStatuses()).matches(
                 "connecting connected disconnected( reconnecting connecting disconnected)* reconnecting connecting connected");
         List<Integer> attempts = statuses.stream().filter(s -> s instanceof ClientStatus.Reconnecting)

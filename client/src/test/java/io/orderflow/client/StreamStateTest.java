@@ -76,4 +76,13 @@ class StreamStateTest {
                 Bars1m.bar(104, 1, false), Bars1m.closed(104));
         assertThat(state.lastTsMs()).isEqualTo(104 * Bars1m.MINUTE);
     }
+
+    @Test
+    void coverageStartsAtTheFirstBarAndAgainAfterAGapLeftUnfilled() {
+        StreamState state = new StreamState("btcusdt@kline_1m");
+        assertThat(state.coveredFrom(Bars1m.bar(100, 1, false))).isEqualTo(100 * Bars1m.MINUTE);
+        assertThat(state.coveredFrom(Bars1m.closed(103))).isEqualTo(100 * Bars1m.MINUTE);
+        state.restartCoverage();
+        assertThat(state.coveredFrom(Bars1m.closed(107))).isEqualTo(107 * Bars1m.MINUTE);
+    }
 }
