@@ -172,12 +172,25 @@ class OrderflowClientIT {
 
     @Test
     void aServerRestartLosesNoClosedBarAndRepeatsNone() throws Exception {
-        // A ring of 2 rows: after the restart the server holds only the newest minute, the rest is in Parquet.
+        restartTheServerWhileBarsClose(true);
+    }
+
+    @Test
+    void aClientBackBeforeTheRestartedServerHasRowsFillsFromHistoryUpToNow() throws Exception {
+        restartTheServerWhileBarsClose(false);
+    }
+
+    /**
+     * Minutes 0 to 4 live; 5 to 7 only to Parquet while the server is down; 8 to 11 live after its
+     * restart (8 to 10 committed too). {@code rowsBeforeTheClientIsBack}: the restarted server has rows
+     * when the client fills its gap, of which it holds only the newest minute (a ring of 2 rows), so
+     * the fill meets a 410; otherwise it has none yet (404) and the fill reads history up to now.
+     */
+    private void restartTheServerWhileBarsClose(boolean rowsBeforeTheClientIsBack) throws Exception {
         serverSettings = serverSettings.withRingSize(2);
         startServer();
-        // Reconnects slower than the restarted server gets its first rows: the fill meets a 410, not a 404.
-        OrderflowClient client = client(settings().withReconnect(Duration.ofMillis(400), Duration.ofMillis(400),
-                ClientSettings.UNLIMITED));
+        Duration reconnect = Duration.ofMillis(rowsBeforeTheClientIsBack ? 400 : 50);
+        OrderflowClient client = client(settings().withReconnect(reconnect, reconnect, ClientSettings.UNLIMITED));
         List<Kline> closed = new CopyOnWriteArrayList<>();
         client.listen(Kline.class, bar -> {
             if (bar.closed()) {
@@ -187,25 +200,25 @@ class OrderflowClientIT {
         CompletableFuture<Void> subscribed = client.subscribe("BTCUSDT", Timeframe.M1);
         client.connect().awaitConnected(WAIT);
         assertThat(subscribed).succeedsWithin(WAIT);
-        // the job commits minutes 0 to 4 and sends them live
         writeParquet("part-a-0.parquet", 0, 5);
         ingest().send(minutes(0, 5));
         await().atMost(WAIT).until(() -> closed.size() == 5);
 
         server.close();
         await().atMost(WAIT).until(() -> statuses.stream().anyMatch(s -> s instanceof ClientStatus.Reconnecting));
-        // minutes 5 to 7 only reach Parquet while the server is down; 8 to 10 go live after its restart,
-        // and to Parquet too, committed before the client asks
         writeParquet("part-b-0.parquet", 5, 11);
         startServer();
-        ingest().send(minutes(8, 11));
+        if (!rowsBeforeTheClientIsBack) {
+            await().atMost(WAIT).until(() -> closed.size() == 11); // from history alone
+        }
+        ingest().send(minutes(8, 12));
 
-        await().atMost(WAIT).until(() -> closed.size() >= 11);
-        assertThat(closed).containsExactlyElementsOf(closedBars(0, 11));
-        assertThat(client.cache().last("BTCUSDT", Timeframe.M1, 100)).containsExactlyElementsOf(closedBars(0, 11));
+        await().atMost(WAIT).until(() -> closed.size() >= 12);
+        assertThat(closed).containsExactlyElementsOf(closedBars(0, 12));
+        assertThat(client.cache().last("BTCUSDT", Timeframe.M1, 100)).containsExactlyElementsOf(closedBars(0, 12));
         // followed without a gap since minute 0: the bars are a cache hit, no request to history
-        assertThat(client.bars().bars("BTCUSDT", Timeframe.M1, 11, (M0 + 11) * MINUTE)).containsExactlyElementsOf(closedBars(0, 11));
-        assertThat(client.cache().stats()).isEqualTo(new BarCache.Stats(1, 11, 1, 0));
+        assertThat(client.bars().bars("BTCUSDT", Timeframe.M1, 12, (M0 + 12) * MINUTE)).containsExactlyElementsOf(closedBars(0, 12));
+        assertThat(client.cache().stats()).isEqualTo(new BarCache.Stats(1, 12, 1, 0));
         assertThat(connectionStatuses()).matches(
                 "connecting connected disconnected( reconnecting connecting disconnected)* reconnecting connecting connected");
         List<Integer> attempts = statuses.stream().filter(s -> s instanceof ClientStatus.Reconnecting)
