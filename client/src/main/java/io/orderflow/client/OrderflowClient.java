@@ -89,14 +89,14 @@ public final class OrderflowClient implements AutoCloseable {
         this.settings = settings;
         this.threadPrefix = "orderflow-client-" + INSTANCES.incrementAndGet() + "-";
         // The JDK's HttpClient has no close() on Java 17: its work runs on this executor, shut down by close().
-        this.httpThreads = Executors.newCachedThreadPool(threads("http"));
+        this.httpThreads = Executors.newCachedThreadPool(threads(threadPrefix + "http-", threadCount));
         this.http = HttpClient.newBuilder().executor(httpThreads).connectTimeout(settings.requestTimeout()).build();
         this.history = new HistoryClient(settings, http);
         this.cache = new BarCache(settings.barsPerKey());
-        ScheduledThreadPoolExecutor workExecutor = new ScheduledThreadPoolExecutor(1, threads(WORK));
+        ScheduledThreadPoolExecutor workExecutor = new ScheduledThreadPoolExecutor(1, threads(threadPrefix + WORK + "-", threadCount));
         workExecutor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a reconnect waiting must not outlive close()
         this.work = workExecutor;
-        this.callbacks = Executors.newSingleThreadExecutor(threads("status"));
+        this.callbacks = Executors.newSingleThreadExecutor(threads(threadPrefix + "status-", threadCount));
         this.backoff = new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
         List<String> bars = new ArrayList<>();
@@ -209,8 +209,8 @@ public final class OrderflowClient implements AutoCloseable {
 
     /**
      * Closes the connection, fails what waits for an answer, stops every thread of the client's (its
-     * listeners after the row in hand) and reports {@code Closed} last. The JDK's HttpClient keeps a
-     * selector thread until the client is no longer reachable (Java 17 has no way to stop it).
+     * listeners after the row in hand) and reports {@code Closed} last. The JDK's HttpClient (Java 17 has no
+     * way to stop it) keeps its selector thread until this client is unreachable, a few seconds longer.
      */
     @Override
     public void close() {
@@ -601,9 +601,14 @@ public final class OrderflowClient implements AutoCloseable {
         }
     }
 
-    private ThreadFactory threads(String role) {
+    /**
+     * Daemon threads named after the client. Static, so as not to hold the client: the HttpClient's
+     * selector thread keeps its executor, and so this factory, reachable, and ends only once the
+     * HttpClient is unreachable; a factory holding the client would keep both for good.
+     */
+    private static ThreadFactory threads(String prefix, AtomicInteger count) {
         return task -> {
-            Thread thread = new Thread(task, threadPrefix + role + "-" + threadCount.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
