@@ -553,10 +553,7 @@ public final class OrderflowClient implements AutoCloseable {
         }
     }
 
-    /**
-     * A close handshake, then the socket cut: the JDK's HttpClient counts a WebSocket as open until both
-     * directions have closed, and keeps its selector thread while it does, unreachable or not.
-     */
+    /** A close handshake, so the server sees the client leave (1000) rather than a cut, then the socket cut. */
     private static void closeGracefully(WebSocket socket, CompletableFuture<Void> inputClosed) {
         try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "client closed").thenCompose(sent -> inputClosed)
