@@ -11,7 +11,7 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * A stand-in for the stream server's ingest endpoint on loopback: keeps every message (one per line of
- * each text frame), the frames, and the {@code Authorization} header of each connection.
+ * each text frame), the frames, the {@code Authorization} header of each connection and how each ended.
  */
 final class IngestServer extends WebSocketServer {
 
@@ -19,6 +19,7 @@ final class IngestServer extends WebSocketServer {
     private final List<String> frames = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
     private volatile boolean started;
 
     IngestServer(int port) {
@@ -55,6 +56,11 @@ final class IngestServer extends WebSocketServer {
         return paths;
     }
 
+    /** The close code of each connection that has ended (1006 when it ended without a close frame). */
+    List<Integer> closeCodes() {
+        return closeCodes;
+    }
+
     void shutDown() throws InterruptedException {
         stop(1000);
     }
@@ -77,7 +83,9 @@ final class IngestServer extends WebSocketServer {
     }
 
     @Override
-    public void onClose(WebSocket connection, int code, String reason, boolean remote) {}
+    public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+        closeCodes.add(code);
+    }
 
     @Override
     public void onError(WebSocket connection, Exception e) {}

@@ -83,11 +83,9 @@ class LiveOutputIT {
         endedMs = System.currentTimeMillis();
         harvest = new Harvest(out);
 
-        // The job has ended; the server may still be reading the last frames: wait until every closed
-        // bar is in (each stream travels in order over one connection, so all before it are too).
-        long closedBars = harvest.klines().size();
-        await().atMost(Duration.ofSeconds(30)).until(() -> server.messages().stream()
-                .filter(m -> m.contains("\"closed\":true")).count() == closedBars);
+        // The job has ended; its sink subtasks drained their buffers and closed their connections. The
+        // server reads a connection's frames before its end: once every one has ended, it has them all.
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.closeCodes().size() == server.authorizations().size());
         streams = new LinkedHashMap<>();
         for (String message : server.messages()) {
             JsonNode node = JSON.readTree(message);
