@@ -429,8 +429,11 @@ public final class OrderflowClient implements AutoCloseable {
                 return;
             }
             StreamState state = streams.get(message.stream());
-            if (state != null) {
-                state.offer(message, row -> deliver(state, row));
+            long skipped = state == null ? 0 : state.offer(message, row -> deliver(state, row));
+            if (skipped > 0) {
+                warn(skipped + " rows of " + message.stream() + " before seq " + message.seq() + " did not arrive (the"
+                        + " server never received them, or conflated forming bars for a slow reader): bars before"
+                        + " this one are read from /history");
             }
             return;
         }

@@ -23,6 +23,9 @@ final class StreamState {
     private long lastTsMs = Long.MIN_VALUE;
     private long lastClosedBarMs = Long.MIN_VALUE;
     private boolean filling;
+    // Whether the next live row's seq should follow lastSeq: not before the first row, nor after a fill
+    // that passed on rows from history alone (they have no seq).
+    private boolean seqsFollow;
     private long coveredFromMs = Long.MIN_VALUE;
 
     StreamState(String stream) {
@@ -33,13 +36,23 @@ final class StreamState {
         return klines;
     }
 
-    /** A live row: passed on when it is new, kept while a fill runs, dropped when its seq was had. */
-    synchronized void offer(LiveMessage message, Consumer<Row> sink) {
+    /**
+     * A live row: passed on when it is new, kept while a fill runs, dropped when its seq was had.
+     * Returns how many seqs a bar stream skipped to reach it, 0 for none: rows the server never
+     * received, or forming bars it conflated for a slow reader. Either way the bars known without a gap
+     * then start again at this one, so the cache claims no bar it may lack.
+     */
+    synchronized long offer(LiveMessage message, Consumer<Row> sink) {
         if (filling) {
             buffered.add(message);
-        } else {
-            take(message, sink);
+            return 0;
         }
+        long skipped = klines && seqsFollow && message.seq() > lastSeq + 1 ? message.seq() - lastSeq - 1 : 0;
+        if (skipped > 0) {
+            coveredFromMs = Long.MIN_VALUE;
+        }
+        take(message, sink);
+        return skipped;
     }
 
     /**
@@ -80,6 +93,7 @@ final class StreamState {
                 sink.accept(row);
             }
         }
+        seqsFollow = false;
         filled.forEach(message -> take(message, sink));
         buffered.forEach(message -> take(message, sink));
         buffered.clear();
@@ -107,6 +121,7 @@ final class StreamState {
             return; // had already: the latest row sent on subscribing, or a fill's overlap with live rows
         }
         lastSeq = message.seq();
+        seqsFollow = true;
         if (isNew(message.row())) {
             lastTsMs = message.row().tsMs();
             sink.accept(message.row());

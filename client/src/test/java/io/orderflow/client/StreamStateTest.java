@@ -85,4 +85,33 @@ class StreamStateTest {
         state.restartCoverage();
         assertThat(state.coveredFrom(Bars1m.closed(107))).isEqualTo(107 * Bars1m.MINUTE);
     }
+
+    @Test
+    void aBarStreamThatSkipsSeqsLiveStartsItsCoverageAgain() {
+        StreamState state = new StreamState("btcusdt@kline_1m");
+        assertThat(state.offer(bar(1, 100, 9, true), passedOn::add)).isZero();
+        assertThat(state.coveredFrom(Bars1m.closed(100))).isEqualTo(100 * Bars1m.MINUTE);
+        assertThat(state.offer(bar(2, 101, 9, true), passedOn::add)).isZero();
+        // seqs 3 and 4 (bar 102 forming and closed) never came
+        assertThat(state.offer(bar(5, 103, 1, false), passedOn::add)).isEqualTo(2);
+        assertThat(state.coveredFrom(Bars1m.bar(103, 1, false))).isEqualTo(103 * Bars1m.MINUTE);
+        assertThat(passedOn).containsExactly(Bars1m.closed(100), Bars1m.closed(101), Bars1m.bar(103, 1, false));
+    }
+
+    @Test
+    void otherStreamsSkipSeqsWithoutAGapReported() {
+        StreamState state = new StreamState("btcusdt@trade");
+        state.offer(trade(1), passedOn::add);
+        assertThat(state.offer(trade(7), passedOn::add)).isZero();
+    }
+
+    @Test
+    void afterAFillFromHistoryAloneTheNextLiveSeqIsTakenAsItComes() {
+        StreamState state = new StreamState("btcusdt@kline_1m");
+        state.offer(bar(4, 100, 9, true), passedOn::add);
+        state.startFill();
+        state.endFill(List.of(Bars1m.closed(101), Bars1m.closed(102)), List.of(), passedOn::add); // a restarted server
+        assertThat(state.offer(bar(1_000, 103, 9, true), passedOn::add)).isZero();
+        assertThat(state.offer(bar(1_002, 104, 9, true), passedOn::add)).isEqualTo(1);
+    }
 }
