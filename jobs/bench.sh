@@ -8,6 +8,12 @@
 # The stream server's fan-out instead: ingest-to-receive latency and rows/s fanned out to N clients.
 #   ./jobs/bench.sh server [rows/s] [seconds] [clients,...]
 # Defaults: 50 rows/s (the demo's rate), 30 s measured after 5 s of warm-up, 1,50,200 clients.
+#
+# The client SDK's micro-benchmarks (JMH, io.orderflow.tools.bench.client): bars(symbol, 1m, 1000) from
+# the cache, and a live message's decode beside plain Jackson's readTree, time and bytes allocated per call.
+#   ./jobs/bench.sh client [JMH options and benchmark regexps]
+# Defaults (on the classes): 1 fork, 3 x 2 s warm-up, 5 x 2 s measured; -prof gc always. E.g.
+#   ./jobs/bench.sh client -i 10 DecodeBench.kline
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +21,10 @@ main=io.orderflow.tools.bench.ReplayBench
 if [ "${1:-}" = server ]; then
   main=io.orderflow.tools.bench.FanOutBench
   shift
+elif [ "${1:-}" = client ]; then
+  main=org.openjdk.jmh.Main
+  shift
+  set -- -prof gc "$@"
 fi
 
 if [ "${SKIP_BUILD:-}" != "1" ]; then
