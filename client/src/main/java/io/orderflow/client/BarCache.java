@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Bars per (symbol, timeframe), ordered by open time, at most {@code barsPerKey} of each, the oldest
- * dropped first. Live updates and history go through the same rules: the forming bar (only ever the
+ * Bars per (symbol, timeframe), ordered by open time, at most {@code barsPerKey} closed ones of each
+ * besides the forming one, the oldest dropped first (so {@code bars(symbol, tf, barsPerKey)} is a hit on
+ * a live connection). Live updates and history go through the same rules: the forming bar (only ever the
  * newest) is replaced by each update of it and then by its closed version; a closed bar that is held
  * already is a duplicate; a forming update for a bar that has closed, or older than a bar held, is stale.
  *
@@ -172,7 +173,8 @@ public final class BarCache {
 
     /** The bars, the oldest beyond the capacity dropped, and the coverage shrunk past what was dropped. */
     private Snapshot trimmed(List<Kline> bars, long coveredFrom, long coveredTo) {
-        int drop = Math.max(0, bars.size() - barsPerKey);
+        boolean forming = !bars.isEmpty() && !bars.get(bars.size() - 1).closed();
+        int drop = Math.max(0, bars.size() - barsPerKey - (forming ? 1 : 0));
         long from = drop == 0 ? coveredFrom : Math.max(coveredFrom, bars.get(drop - 1).tsMs() + 1);
         Kline[] kept = bars.subList(drop, bars.size()).toArray(new Kline[0]);
         return from < coveredTo ? new Snapshot(kept, from, coveredTo) : new Snapshot(kept, 0, 0);

@@ -54,6 +54,20 @@ class BarCacheTest {
     }
 
     @Test
+    void theFormingBarTakesNoneOfTheClosedBarsPlaces() {
+        BarCache small = new BarCache(3);
+        for (long minute = 1; minute <= 4; minute++) {
+            small.apply(closed(minute));
+        }
+        small.applyHistory("BTCUSDT", Timeframe.M1, List.of(), 2 * MINUTE, 5 * MINUTE);
+        small.apply(Bars1m.bar(5, 1, false));
+        assertThat(small.last("BTCUSDT", Timeframe.M1, 10)).containsExactly(closed(2), closed(3), closed(4), Bars1m.bar(5, 1, false));
+        assertThat(small.lastClosed("BTCUSDT", Timeframe.M1, 3, 5 * MINUTE)).containsExactly(closed(2), closed(3), closed(4));
+        small.apply(closed(5)); // closed: now four closed bars, the oldest goes
+        assertThat(small.last("BTCUSDT", Timeframe.M1, 10)).containsExactly(closed(3), closed(4), closed(5));
+    }
+
+    @Test
     void lookupsInsideTheCoverageAreHitsAndOthersMisses() {
         // bars 1, 2 and 4 (minute 3 had no trades), every bar of minutes [1, 5) known
         cache.applyHistory("BTCUSDT", Timeframe.M1, List.of(closed(1), closed(2), closed(4)), MINUTE, 5 * MINUTE);

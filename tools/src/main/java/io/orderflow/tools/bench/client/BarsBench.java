@@ -28,9 +28,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * holding 1,000 closed one-minute bars and the forming one after them, covered as a live connection
  * covers them, the clock 30 s into the forming bar. Every call must be a hit: the history URL is a port
  * nothing listens on, and the tear-down fails the run if the cache counted a miss.
- *
- * <p>The cache holds 1,001 bars per key here: at the default 1,000 a forming bar leaves room for 999
- * closed ones, and a count of 1,000 is a miss on every call (see docs/performance.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -83,13 +80,12 @@ public class BarsBench {
     }
 
     /**
-     * Bars over a cache of {@code COUNT + 1} bars per key holding {@code COUNT} closed bars and the forming
-     * one, with the clock at {@link #NOW_MS}; a miss would go to a port nothing listens on.
+     * Bars over a cache of the default size holding {@code COUNT} closed bars and the forming one, with
+     * the clock at {@link #NOW_MS}; a miss would go to a port nothing listens on.
      */
     static Bars filledBars() {
         ClientSettings settings = ClientSettings.defaults()
-                .withHistoryUrl(URI.create("http://127.0.0.1:9"))
-                .withBarsPerKey(COUNT + 1);
+                .withHistoryUrl(URI.create("http://127.0.0.1:9"));
         BarCache cache = new BarCache(settings.barsPerKey());
         fill(cache);
         return new Bars(new HistoryClient(settings), cache, settings, () -> NOW_MS);

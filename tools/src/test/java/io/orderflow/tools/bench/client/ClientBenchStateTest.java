@@ -41,14 +41,6 @@ class ClientBenchStateTest {
     }
 
     @Test
-    void atTheDefaultSizeAFormingBarLeavesRoomForOnly999ClosedOnes() {
-        BarCache cache = new BarCache(); // 1,000 a key
-        BarsBench.fill(cache);
-        assertThat(cache.lastClosed(BarsBench.SYMBOL, Timeframe.M1, 1_000, BarsBench.NOW_MS - 60_000 + 1)).isNull(); // a miss
-        assertThat(cache.lastClosed(BarsBench.SYMBOL, Timeframe.M1, 999, BarsBench.NOW_MS - 60_000 + 1)).hasSize(999);
-    }
-
-    @Test
     void everyMessageDecodesToItsRowAsJacksonReadsIt() throws Exception {
         RowDecoder decoder = new RowDecoder();
         ObjectMapper mapper = new ObjectMapper();
