@@ -48,7 +48,7 @@ public final class MovingAverageCross {
         int n = closes.length;
         if (n < barsNeeded()) {
             return new Decision(timeMs, symbol, Action.HOLD, Double.NaN, Double.NaN, fusion,
-                    n + " bars, " + barsNeeded() + " needed");
+                    n + " of the " + barsNeeded() + " bars needed");
         }
         double fastNow = mean(closes, n - fast, n);
         double slowNow = mean(closes, n - slow, n);

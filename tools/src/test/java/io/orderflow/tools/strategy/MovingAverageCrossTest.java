@@ -49,7 +49,7 @@ class MovingAverageCrossTest {
         assertThat(decision.action()).isEqualTo(Action.HOLD);
         assertThat(decision.fastMa()).isNaN();
         assertThat(decision.slowMa()).isNaN();
-        assertThat(decision.why()).isEqualTo("3 bars, 4 needed");
+        assertThat(decision.why()).isEqualTo("3 of the 4 bars needed");
     }
 
     @Test
