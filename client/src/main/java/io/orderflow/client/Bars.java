@@ -121,8 +121,14 @@ public final class Bars {
         return bars;
     }
 
-    /** {@code toMs}, or less if history may still lack bars that close that late (the settle time). */
+    /**
+     * {@code toMs}, or less if history may still lack bars that close that late (the settle time). Bars
+     * open on multiples of the timeframe, so the bound is rounded up to one: it then reaches the open
+     * time a live subscription's coverage starts at, and the two join (without it they stayed apart
+     * until a miss a settle time into the second bar, and each miss replaced the other's coverage).
+     */
     private long settled(long toMs, Timeframe timeframe) {
-        return Math.min(toMs, clock.getAsLong() - settings.settleTime().toMillis() - timeframe.millis() + 1);
+        long settledBefore = clock.getAsLong() - settings.settleTime().toMillis() - timeframe.millis() + 1;
+        return Math.min(toMs, -Math.floorDiv(-settledBefore, timeframe.millis()) * timeframe.millis());
     }
 }

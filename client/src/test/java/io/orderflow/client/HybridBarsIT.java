@@ -108,6 +108,24 @@ class HybridBarsIT {
     }
 
     @Test
+    void historyRightAfterSubscribingJoinsTheLiveCoverageSoTheNextBarIsAHit() {
+        long[] now = {T0 + 20 * MINUTE + 30_000}; // minute 20 forming, minute 19 closed 30 s ago
+        Bars bars = new Bars(new HistoryClient(settings), new BarCache(), settings, () -> now[0]);
+        BarCache cache = bars.cache();
+        assertThat(bars.bars("BTCUSDT", Timeframe.M1, 5)).containsExactlyElementsOf(written.subList(14, 19));
+        // as OrderflowClient.deliver puts minute 20 into the cache: forming, then closed a minute later
+        cache.apply(Bars1m.bar(M0 + 20, 3, false));
+        cache.applyHistory("BTCUSDT", Timeframe.M1, List.of(), T0 + 20 * MINUTE, T0 + 20 * MINUTE + 1);
+        now[0] = T0 + 21 * MINUTE + 500;
+        cache.apply(Bars1m.closed(M0 + 20));
+        cache.applyHistory("BTCUSDT", Timeframe.M1, List.of(), T0 + 20 * MINUTE, T0 + 21 * MINUTE);
+
+        assertThat(bars.bars("BTCUSDT", Timeframe.M1, 5)).containsExactlyElementsOf(written.subList(15, 20));
+        assertThat(cache.stats().hits()).as("the live bar joined history's bars").isEqualTo(1);
+        assertThat(cache.stats().misses()).isEqualTo(1);
+    }
+
+    @Test
     void aBacktestSteppingForwardReadsAheadAndMissesOnceInFourSteps() {
         Bars bars = Bars.overHistory(settings);
         for (long minute = 5; minute <= 30; minute++) {

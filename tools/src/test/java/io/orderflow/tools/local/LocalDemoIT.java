@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo as README command 1 runs it, in its own JVM through jobs/demo.sh. The Web UI answers, the
  * in-process stream server streams the job's rows as they are computed, Parquet is committed, and
  * SIGTERM stops the job with a savepoint and exits 0 with every file committed, and then the server.
+ * The strategy SDK and the example strategy run against that server ({@link StrategyOnTheDemo}).
  */
 class LocalDemoIT {
 
@@ -60,6 +61,7 @@ class LocalDemoIT {
         int serverPort = FreePorts.next();
         Path data = tmp.resolve("data");
         Path log = tmp.resolve("demo.log");
+        int historyFiles = StrategyOnTheDemo.writeHistory(data);
         demo = start(List.of("--parquet-rotate-sec", "2", "--market-rate", "200",
                 "--output-dir", data.toString(), "--state-dir", tmp.resolve("state").toString(),
                 "--web-ui-port", Integer.toString(port), "--server-port", Integer.toString(serverPort)), log);
@@ -71,15 +73,18 @@ class LocalDemoIT {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + "/health")).build();
         Awaitility.await().atMost(Duration.ofMinutes(1)).until(() ->
                 JSON.readTree(http.send(health, HttpResponse.BodyHandlers.ofString()).body()).get("ingest_connected").asBoolean());
+        StrategyOnTheDemo strategy = StrategyOnTheDemo.start(serverPort);
         List<JsonNode> trades = new CopyOnWriteArrayList<>();
         WebSocket client = http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + serverPort + "/ws/stream"), rowsOf("btcusdt@trade", trades))
                 .get(10, TimeUnit.SECONDS);
         client.sendText("{\"op\":\"subscribe\",\"streams\":[\"btcusdt@trade\"],\"id\":1}", true).get(10, TimeUnit.SECONDS);
         try (Harvest harvest = new Harvest(data)) {
-            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> harvest.committedFiles() >= 3 && trades.size() >= 50);
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> harvest.committedFiles() >= historyFiles + 3 && trades.size() >= 50);
             Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(log).contains(" OFI "));
             client.abort();
+            strategy.awaitALiveDecisionThenAsk();
+            strategy.close();
 
             demo.destroy(); // SIGTERM
             assertThat(demo.waitFor(3, TimeUnit.MINUTES)).as("demo exited").isTrue();
@@ -99,6 +104,7 @@ class LocalDemoIT {
             assertThat(live).extracting(PriceRow::symbol).containsOnly("BTCUSDT");
             Set<PriceRow> committed = new HashSet<>(prices);
             assertThat(live).filteredOn(row -> !committed.contains(row)).as("streamed but not committed").isEmpty();
+            strategy.assertAgainst(harvest.klines());
         }
         assertThatThrownBy(() -> http.send(health, HttpResponse.BodyHandlers.ofString()))
                 .as("the server stopped with the demo").isInstanceOf(ConnectException.class);
