@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -15,10 +16,12 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
- * One {@code /ws/stream} client. Rows reach it through {@link #deliver} on the ingest thread and wait in
- * a bounded {@link OutboundQueue} until Jetty takes them, a window of sends at a time (this object is
- * every send's callback, so sending allocates nothing); a client whose queue overflows is closed with 1008 and forgotten, so it slows
- * no one. Control messages (hello, acks, errors) take the same queue, so they keep their order with
+ * One {@code /ws/stream} client. Rows reach it through {@link #deliver} on the ingest thread, which only
+ * queues them in a bounded {@link OutboundQueue} and wakes this client's {@link Writers writer}: handing
+ * a row to Jetty costs a frame and a socket write per client, so many clients' writes run on several
+ * threads at once rather than one after another on the ingest thread. Jetty takes a window of sends at
+ * a time (this object is every send's callback, so sending allocates nothing); a client whose queue
+ * overflows is closed with 1008 and forgotten, so it slows no one. Control messages (hello, acks, errors) take the same queue, so they keep their order with
  * the rows. Public only because Jetty calls the listener through method handles.
  */
 public final class ClientSession implements Session.Listener.AutoDemanding, Subscriber, Callback {
@@ -30,6 +33,8 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
     private final ServerContext context;
     private final String ip;
     private final OutboundQueue queue;
+    private final Executor writer;
+    private final Runnable pumpOnWriter = this::pumpOnWriter;
     // Changed by the session's reading thread; read by a release on the ingest thread too.
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile Session session;
@@ -39,12 +44,14 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
     private int inFlightHead;
     private int inFlight;
     private boolean pumping;
+    private boolean pumpQueued;
     private boolean closed;
 
     ClientSession(ServerContext context, String ip) {
         this.context = context;
         this.ip = ip;
         this.queue = new OutboundQueue(context.settings().outboundQueueRows());
+        this.writer = context.writers().next();
     }
 
     @Override
@@ -128,8 +135,20 @@ public final class ClientSession implements Session.Listener.AutoDemanding, Subs
             if (conflated != 0) {
                 context.metrics().conflatedRows.add(conflated);
             }
-            pump();
+            if (!pumpQueued && inFlight < WINDOW) {
+                pumpQueued = true;
+                try {
+                    writer.execute(pumpOnWriter);
+                } catch (RejectedExecutionException stopping) {
+                    pumpQueued = false; // the server is stopping: nothing will be sent anyway
+                }
+            }
         }
+    }
+
+    private synchronized void pumpOnWriter() {
+        pumpQueued = false;
+        pump();
     }
 
     /** A send handed to Jetty completed (they complete in order): count it and hand over more. */

@@ -39,6 +39,7 @@ public final class IngestSession implements Session.Listener.AutoDemanding {
             }
             start = end + 1;
         }
+        context.writers().awaitCaughtUp();
     }
 
     @Override

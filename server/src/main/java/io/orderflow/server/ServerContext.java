@@ -16,6 +16,7 @@ record ServerContext(
         IpLimiter limiter,
         Set<ClientSession> clients,
         ScheduledExecutorService scheduler,
+        Writers writers,
         ObjectMapper json) {
 
     /** The version in hello messages and /health, as Maven wrote it into server.properties. */

@@ -51,7 +51,7 @@ public final class StreamServer implements AutoCloseable {
                 lastSeqs == null ? Map.of() : lastSeqs.load());
         this.context = new ServerContext(settings, registry, metrics,
                 new IpLimiter(settings.maxConnectionsPerIp(), settings.requestsPerSecondPerIp(), System::nanoTime),
-                ConcurrentHashMap.newKeySet(), scheduler, json);
+                ConcurrentHashMap.newKeySet(), scheduler, Writers.onePerCore(), json);
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("server");
@@ -121,6 +121,7 @@ public final class StreamServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("stopping the stream server failed", e);
         }
+        context.writers().close();
         if (lastSeqs != null) {
             lastSeqs.save(context.registry().lastSeqs()); // after the ingest has stopped: nothing newer can come
         }
