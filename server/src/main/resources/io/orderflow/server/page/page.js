@@ -192,15 +192,19 @@
 
   function redraw() {
     const candles = Array.from(data.candles.values()).sort((a, b) => a[0] - b[0]);
-    // A candle stands in the middle of its minute, and the axes start at the first candle's minute.
+    // A candle stands in the middle of its minute; every pane spans the same time, from the first
+    // candle's opening to the last one's close, or the series' own ends.
     const drawnCandles = candles.map(c => [c[0] + 30000, c[1], c[2], c[3], c[4]]);
-    const starts = [candles, data.trade, data.ofi, data.cvd, data.fusion].filter(s => s.length).map(s => s[0][0]);
+    const lines = [data.trade, data.ofi, data.cvd, data.fusion].filter(s => s.length);
+    const starts = lines.map(s => s[0][0]).concat(candles.length ? [candles[0][0]] : []);
+    const ends = lines.map(s => s[s.length - 1][0]).concat(candles.length ? [candles[candles.length - 1][0] + 60000] : []);
     const axisMin = starts.length ? Math.min(...starts) : null;
+    const axisMax = ends.length ? Math.max(...ends) : null;
     const events = data.events.map(e => ({ value: [e[0], priceAt(e[0])], name: e[1], meta: e[2] }))
       .filter(e => e.value[1] !== null);
     const grids = [{ top: 40, height: '40%' }, { top: '52%', height: '12%' }, { top: '67%', height: '12%' },
       { top: '82%', height: '12%' }];
-    const axes = grids.map((g, i) => ({ type: 'time', gridIndex: i, min: axisMin,
+    const axes = grids.map((g, i) => ({ type: 'time', gridIndex: i, min: axisMin, max: axisMax,
       axisLabel: { show: i === grids.length - 1 } }));
     const line = (name, points, i, color) => ({ name: name, type: 'line', xAxisIndex: i, yAxisIndex: i, data: points,
       showSymbol: false, sampling: 'lttb', lineStyle: { width: 1 }, color: color });
