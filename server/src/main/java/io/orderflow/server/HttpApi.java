@@ -3,6 +3,7 @@ package io.orderflow.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The HTTP endpoints: /incremental, /history, /streams, /health, /metrics (docs/server.md). Blocking
+ * The HTTP endpoints: the live page, /incremental, /history, /streams, /health, /metrics (docs/server.md). Blocking
  * (/history queries DuckDB), so Jetty runs it on a pool thread, never on a selector.
  */
 final class HttpApi extends Handler.Abstract {
@@ -29,12 +30,14 @@ final class HttpApi extends Handler.Abstract {
 
     private final ServerContext context;
     private final HistoryEndpoint history;
+    private final LivePage page;
     private final Rates rates;
     private final long startedMillis = System.currentTimeMillis();
 
-    HttpApi(ServerContext context, HistoryEndpoint history, Rates rates) {
+    HttpApi(ServerContext context, HistoryEndpoint history, LivePage page, Rates rates) {
         this.context = context;
         this.history = history;
+        this.page = page;
         this.rates = rates;
     }
 
@@ -44,6 +47,14 @@ final class HttpApi extends Handler.Abstract {
         if (!HttpMethod.GET.is(request.getMethod())) {
             return error(response, callback, 405, "only GET is served, not " + request.getMethod());
         }
+        LivePage.Asset asset = page.find(path);
+        if (asset != null) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, asset.contentType());
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, asset.cacheControl());
+            response.write(true, ByteBuffer.wrap(asset.bytes()), callback);
+            return true;
+        }
         Fields query = Request.extractQueryParameters(request);
         return switch (path) {
             case "/incremental" -> incremental(query, response, callback);
@@ -52,7 +63,7 @@ final class HttpApi extends Handler.Abstract {
             case "/health" -> json(response, callback, 200, health());
             case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics());
             default -> error(response, callback, 404, "no endpoint " + path
-                    + " (/ws/stream, /incremental, /history, /streams, /health, /metrics)");
+                    + " (/ (the live page), /ws/stream, /incremental, /history, /streams, /health, /metrics)");
         };
     }
 

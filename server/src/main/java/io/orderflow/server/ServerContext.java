@@ -19,10 +19,13 @@ record ServerContext(
         Writers writers,
         ObjectMapper json) {
 
-    /** The version in hello messages and /health, as Maven wrote it into server.properties. */
-    static final String VERSION = readVersion();
+    /** What Maven wrote into server.properties: the version (hello messages, /health), ECharts'. */
+    static final Properties BUILD = readBuildProperties();
 
-    private static String readVersion() {
+    /** The version in hello messages and /health. */
+    static final String VERSION = BUILD.getProperty("version", "unknown");
+
+    private static Properties readBuildProperties() {
         Properties properties = new Properties();
         try (InputStream in = ServerContext.class.getResourceAsStream("server.properties")) {
             if (in != null) {
@@ -31,6 +34,6 @@ record ServerContext(
         } catch (IOException e) {
             throw new UncheckedIOException("reading server.properties", e);
         }
-        return properties.getProperty("version", "unknown");
+        return properties;
     }
 }

@@ -85,7 +85,7 @@ public final class StreamServer implements AutoCloseable {
         });
         HttpApi.Rates rates = new HttpApi.Rates(metrics);
         HistoryEndpoint history = new HistoryEndpoint(new ParquetHistory(settings.dataDir()), context.registry(), context.json());
-        webSockets.setHandler(new HttpApi(context, history, rates));
+        webSockets.setHandler(new HttpApi(context, history, new LivePage(), rates));
         server.setHandler(new RateLimit(webSockets));
 
         long pingMillis = settings.pingInterval().toMillis();

@@ -155,8 +155,9 @@ public final class LocalDemo {
 
         try (HarvestChecks checks = HarvestChecks.start(config, runTag(), Clock.systemUTC(), System.out).orElse(null)) {
             return run(env, checks, server == null
-                    ? jobConfig.liveUrl().map(url -> "rows sent to " + url).orElse("none (SERVER_PORT=0)")
-                    : server.address() + "  (/ws/stream, /history, /health: docs/server.md)");
+                    ? jobConfig.liveUrl().map(url -> "rows sent to " + url + "\n  Page     on that server, at /").orElse("none (SERVER_PORT=0)")
+                    : server.address() + "  (/ws/stream, /history, /health: docs/server.md)\n  Page     " + server.address()
+                            + "/  (price, OFI, CVD, fusion and events, live)");
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.core.model.PriceRow;
 import io.orderflow.testkit.FreePorts;
+import io.orderflow.testkit.HeadlessChromium;
 import io.orderflow.testkit.Harvest;
 import io.orderflow.testkit.TradeIds;
 import java.io.IOException;
@@ -28,6 +29,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalDemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path PAGE_SCREENSHOT = Path.of("").toAbsolutePath().resolve("target/webui/live-page.png");
+    /** What the live page counts as drawn, per series (events are too rare in the demo to wait for). */
+    private static final List<String> LINES = List.of("trades", "ofi", "cvd", "fusion");
+    private static final List<String> PANES = List.of("candles", "trades", "ofi", "cvd", "fusion");
 
     @TempDir
     Path tmp;
@@ -83,6 +90,7 @@ class LocalDemoIT {
             Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> harvest.committedFiles() >= historyFiles + 3 && trades.size() >= 50);
             Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(log).contains(" OFI "));
             client.abort();
+            List<JsonNode> tradesDrawn = livePageDrawsEveryPaneAndGrows(serverPort);
             strategy.awaitALiveDecisionThenAsk();
             strategy.close();
 
@@ -90,7 +98,7 @@ class LocalDemoIT {
             assertThat(demo.waitFor(3, TimeUnit.MINUTES)).as("demo exited").isTrue();
             String output = Files.readString(log);
             assertThat(demo.exitValue()).as(output).isZero();
-            assertThat(output).contains("Live     http://127.0.0.1:" + serverPort,
+            assertThat(output).contains("Live     http://127.0.0.1:" + serverPort, "Page     http://127.0.0.1:" + serverPort + "/ ",
                     "stopping with a savepoint", "Savepoint: ", "every Parquet file is committed");
             assertThat(harvest.inProgressFiles()).isZero();
             List<PriceRow> prices = harvest.prices();
@@ -105,9 +113,56 @@ class LocalDemoIT {
             Set<PriceRow> committed = new HashSet<>(prices);
             assertThat(live).filteredOn(row -> !committed.contains(row)).as("streamed but not committed").isEmpty();
             strategy.assertAgainst(harvest.klines());
+            Set<List<Double>> committedPoints = new HashSet<>();
+            prices.stream().filter(row -> row.symbol().equals("BTCUSDT"))
+                    .forEach(row -> committedPoints.add(List.of((double) row.tsMs(), row.price())));
+            assertThat(tradesDrawn).extracting(point -> List.of(point.get(0).asDouble(), point.get(1).asDouble()))
+                    .as("trade prices the page drew").isNotEmpty().isSubsetOf(committedPoints);
         }
         assertThatThrownBy(() -> http.send(health, HttpResponse.BodyHandlers.ofString()))
                 .as("the server stopped with the demo").isInstanceOf(ConnectException.class);
+    }
+
+    /**
+     * The live page in headless Chromium, on the demo's server: the candles and every pane drawn, then
+     * more of each while the job runs, read from the page's record of what it drew and from the chart
+     * itself. Returns the last trade points drawn. The screenshot is kept as a test artefact.
+     */
+    private List<JsonNode> livePageDrawsEveryPaneAndGrows(int serverPort) throws Exception {
+        String url = "http://127.0.0.1:" + serverPort + "/?symbol=BTCUSDT";
+        try (HeadlessChromium chromium = HeadlessChromium.open(url, 1600, 1000, tmp)) {
+            try {
+                JsonNode first = awaitDrawn(chromium, drawn -> PANES.stream().allMatch(pane -> drawn.get(pane).asInt() > 0));
+                // Lines gain points; the candles gain one or the forming one changes.
+                awaitDrawn(chromium, drawn -> LINES.stream().allMatch(line -> drawn.get(line).asInt() > first.get(line).asInt())
+                        && !drawn.get("lastCandle").equals(first.get("lastCandle")));
+                JsonNode page = JSON.readTree(chromium.evaluate("JSON.stringify({symbol: orderflowPage.symbol,"
+                        + " connected: orderflowPage.connected, problems: orderflowPage.problems,"
+                        + " series: orderflowPage.chart.getOption().series.map(s => s.name),"
+                        + " trades: orderflowPage.chart.getOption().series[1].data.slice(-20)})").asText());
+                assertThat(page.get("symbol").asText()).isEqualTo("BTCUSDT");
+                assertThat(page.get("connected").asBoolean()).isTrue();
+                assertThat(page.get("problems")).as("problems the page met").isEmpty();
+                assertThat(JSON.convertValue(page.get("series"), List.class))
+                        .containsExactly("1m", "trade price", "events", "OFI z", "CVD z", "fusion score");
+                List<JsonNode> trades = new ArrayList<>();
+                page.get("trades").forEach(trades::add);
+                return trades;
+            } finally {
+                Files.createDirectories(PAGE_SCREENSHOT.getParent());
+                Files.write(PAGE_SCREENSHOT, chromium.screenshot());
+            }
+        }
+    }
+
+    private static JsonNode awaitDrawn(HeadlessChromium chromium, Predicate<JsonNode> condition) {
+        AtomicReference<JsonNode> drawn = new AtomicReference<>();
+        Awaitility.await("the live page drawn (" + PAGE_SCREENSHOT + ")").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                    drawn.set(JSON.readTree(chromium.evaluate("JSON.stringify(orderflowPage.drawn)").asText()));
+                    return condition.test(drawn.get());
+                });
+        return drawn.get();
     }
 
     @Test
