@@ -141,7 +141,7 @@ public final class RowDecoder {
         for (int c = 0; c < columns.length && problem == null; c++) {
             if ((seen & (1L << c)) == 0) {
                 if (columns[c].hasFallback()) {
-                    values.longs[c] = columns[c].fallback();
+                    fallBack(columns[c], c);
                 } else {
                     problemField = columns[c].name();
                     problem = "field '" + problemField + "' is missing";
@@ -158,7 +158,7 @@ public final class RowDecoder {
     private String read(RowSchema.Column column, int slot, JsonToken value, JsonParser p) throws IOException {
         boolean isNull = value == JsonToken.VALUE_NULL;
         if (isNull && column.hasFallback()) {
-            values.longs[slot] = column.fallback();
+            fallBack(column, slot);
             return null;
         }
         switch (column.type()) {
@@ -212,6 +212,15 @@ public final class RowDecoder {
                 }
                 return "must be a string, not " + describe(value);
             }
+        }
+    }
+
+    /** Puts a column's stand-in for null or absence into its slot: NaN for a number, else its fallback. */
+    private void fallBack(RowSchema.Column column, int slot) {
+        if (column.type() == RowSchema.Type.DOUBLE) {
+            values.doubles[slot] = Double.NaN;
+        } else {
+            values.longs[slot] = column.fallback();
         }
     }
 

@@ -23,7 +23,10 @@ final class RowSchema<T extends Row> {
         TIMEFRAME
     }
 
-    /** {@code fallback} (a long, 1 for true: only LONG and BOOLEAN columns have one) stands for null or absence. */
+    /**
+     * {@code fallback} (a long, 1 for true: LONG and BOOLEAN columns) stands for null or absence; a DOUBLE
+     * column with a fallback reads NaN in their place.
+     */
     record Column(String name, Type type, boolean hasFallback, long fallback) {}
 
     @FunctionalInterface
@@ -41,9 +44,10 @@ final class RowSchema<T extends Row> {
     static final RowSchema<Ofi> OFI = new RowSchema<>("ofi", List.of(
             column("ts_ms", Type.LONG), column("symbol", Type.TEXT), column("ofi_value", Type.DOUBLE),
             column("ofi_z", Type.DOUBLE), column("scale", Type.DOUBLE), column("regime", Type.OPTIONAL_TEXT),
-            column("ofi_ema", Type.DOUBLE), column("warmup", Type.BOOLEAN), column("std_zero", Type.BOOLEAN)),
+            column("ofi_ema", Type.DOUBLE), column("warmup", Type.BOOLEAN), column("std_zero", Type.BOOLEAN),
+            optionalDouble("best_bid"), optionalDouble("best_ask"), optionalDouble("ofi_l1")),
             v -> new Ofi(v.longAt(0), v.text(1), v.doubleAt(2), v.doubleAt(3), v.doubleAt(4), v.text(5),
-                    v.doubleAt(6), v.bool(7), v.bool(8)));
+                    v.doubleAt(6), v.bool(7), v.bool(8), v.doubleAt(9), v.doubleAt(10), v.doubleAt(11)));
 
     static final RowSchema<Cvd> CVD = new RowSchema<>("cvd", List.of(
             column("ts_ms", Type.LONG), column("symbol", Type.TEXT),
@@ -106,5 +110,10 @@ final class RowSchema<T extends Row> {
 
     private static Column column(String name, Type type) {
         return new Column(name, type, false, 0);
+    }
+
+    /** A number column added after files were written: NaN in the history rows of older files, which lack it. */
+    private static Column optionalDouble(String name) {
+        return new Column(name, Type.DOUBLE, true, 0);
     }
 }

@@ -42,8 +42,9 @@ class RowDecoderTest {
                 + "\"recv_rate_tps\":42.5}"))
                 .isEqualTo(new Trade(1722124800123L, 1722124800120L, "BTCUSDT", 60001.5, 0.25, 987654321L, 17, 42.5));
         assertThat(decoder.row("ethusdt@ofi", "{\"ts_ms\":2000,\"symbol\":\"ETHUSDT\",\"ofi_value\":0.0,\"ofi_z\":0.0,"
-                + "\"scale\":0.0,\"regime\":null,\"ofi_ema\":0.0,\"warmup\":true,\"std_zero\":false}"))
-                .isEqualTo(new Ofi(2000L, "ETHUSDT", 0.0, 0.0, 0.0, null, 0.0, true, false));
+                + "\"scale\":0.0,\"regime\":null,\"ofi_ema\":0.0,\"warmup\":true,\"std_zero\":false,"
+                + "\"best_bid\":null,\"best_ask\":null,\"ofi_l1\":0.0}"))
+                .isEqualTo(new Ofi(2000L, "ETHUSDT", 0.0, 0.0, 0.0, null, 0.0, true, false, Double.NaN, Double.NaN, 0.0));
         assertThat(decoder.row("btcusd_perp@cvd", "{\"ts_ms\":1722124800123,\"symbol\":\"BTCUSD_PERP\",\"agg_trade_id\":77,"
                 + "\"cvd\":12.75,\"delta\":-0.5,\"z_raw\":-1.5,\"z_cvd\":-1.25,\"scale\":0.4,\"sigma_floor\":0.125,"
                 + "\"floor_used\":true,\"regime\":\"quiet\"}"))
@@ -73,10 +74,12 @@ class RowDecoderTest {
 
     @Test
     void unknownFieldsAndOtherOrdersAreRead() {
-        Ofi row = (Ofi) decoder.row("btcusdt@ofi", "{\"new_column\":{\"nested\":[1,2,{\"x\":3}]},\"std_zero\":true,"
+        Ofi row = (Ofi) decoder.row("btcusdt@ofi", "{\"new_column\":{\"nested\":[1,2,{\"x\":3}]},\"ofi_l1\":-7,"
+                + "\"best_ask\":2500.5,\"best_bid\":2500.25,\"std_zero\":true,"
                 + "\"warmup\":false,\"ofi_ema\":-0.5,\"regime\":\"active\",\"scale\":2,\"ofi_z\":1.25,\"ofi_value\":-3.5,"
                 + "\"symbol\":\"ETHUSDT\",\"ts_ms\":1000,\"another\":null}");
-        assertThat(row).isEqualTo(new Ofi(1000L, "ETHUSDT", -3.5, 1.25, 2.0, "active", -0.5, false, true));
+        assertThat(row).isEqualTo(new Ofi(1000L, "ETHUSDT", -3.5, 1.25, 2.0, "active", -0.5, false, true, 2500.25, 2500.5,
+                -7.0));
         LiveMessage message = decoder.message("{\"stream\":\"btcusdt@events\",\"seq\":5,\"extra\":[1],\"data\":"
                 + "{\"ts_ms\":1,\"symbol\":\"BTCUSDT\",\"event_type\":\"data_gap\",\"meta_json\":\"{}\"}}");
         assertThat(message.row()).isEqualTo(new Event(1L, "BTCUSDT", "data_gap", "{}"));
@@ -87,6 +90,18 @@ class RowDecoderTest {
         Cvd row = (Cvd) decoder.row("btcusdt@cvd", "{\"ts_ms\":5,\"symbol\":\"BTCUSDT\",\"agg_trade_id\":null,\"cvd\":1,"
                 + "\"delta\":1,\"z_raw\":0,\"z_cvd\":0,\"scale\":1,\"sigma_floor\":0,\"floor_used\":false,\"regime\":\"normal\"}");
         assertThat(row.aggTradeId()).isEqualTo(Cvd.UNKNOWN_TRADE_ID);
+    }
+
+    @Test
+    void anOfiRowFromFilesOlderThanItsBestPricesAndLevelOneColumns() {
+        String old = "{\"ts_ms\":5,\"symbol\":\"BTCUSDT\",\"ofi_value\":0.5,\"ofi_z\":1,\"scale\":2,\"regime\":\"normal\","
+                + "\"ofi_ema\":0.25,\"warmup\":false,\"std_zero\":false";
+        Ofi absent = (Ofi) decoder.row("btcusdt@ofi", old + "}");
+        assertThat(absent).isEqualTo(new Ofi(5L, "BTCUSDT", 0.5, 1.0, 2.0, "normal", 0.25, false, false, Double.NaN,
+                Double.NaN, Double.NaN));
+        // /history over older and newer files together: the older files' rows have the columns, null
+        assertThat(decoder.row("btcusdt@ofi", old + ",\"best_bid\":null,\"best_ask\":null,\"ofi_l1\":null}"))
+                .isEqualTo(absent);
     }
 
     @Test

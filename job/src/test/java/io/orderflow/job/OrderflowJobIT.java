@@ -140,7 +140,8 @@ class OrderflowJobIT {
                 "price DOUBLE", "qty DOUBLE", "agg_trade_id BIGINT", "latency_ms BIGINT", "recv_rate_tps DOUBLE");
         assertThat(describe("ofi")).containsExactly(
                 "ts_ms TIMESTAMP WITH TIME ZONE", "symbol VARCHAR", "ofi_value DOUBLE", "ofi_z DOUBLE",
-                "scale DOUBLE", "regime VARCHAR", "ofi_ema DOUBLE", "warmup BOOLEAN", "std_zero BOOLEAN");
+                "scale DOUBLE", "regime VARCHAR", "ofi_ema DOUBLE", "warmup BOOLEAN", "std_zero BOOLEAN",
+                "best_bid DOUBLE", "best_ask DOUBLE", "ofi_l1 DOUBLE");
         assertThat(describe("cvd")).containsExactly(
                 "ts_ms TIMESTAMP WITH TIME ZONE", "symbol VARCHAR", "agg_trade_id BIGINT", "cvd DOUBLE",
                 "delta DOUBLE", "z_raw DOUBLE", "z_cvd DOUBLE", "scale DOUBLE", "sigma_floor DOUBLE",

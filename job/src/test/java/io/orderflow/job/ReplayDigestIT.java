@@ -84,7 +84,7 @@ class ReplayDigestIT {
         Map<String, String> digests = new TreeMap<>();
         try (Harvest harvest = new Harvest(harvestDir)) {
             digests.put("prices", digest(harvest.prices()));
-            digests.put("ofi", digest(harvest.ofi()));
+            digests.put("ofi", digest(harvest.ofi().stream().map(OfiRow::new).toList()));
             digests.put("cvd", digest(harvest.cvd().stream().map(CvdRow::new).toList()));
             digests.put("klines", digest(harvest.klines()));
             digests.put("fusion", digest(harvest.fusion()));
@@ -106,6 +106,19 @@ class ReplayDigestIT {
         CvdRow(io.orderflow.core.model.CvdRow row) {
             this(row.tsMs(), row.symbol(), row.cvd(), row.delta(), row.zRaw(), row.zCvd(), row.scale(),
                     row.sigmaFloor(), row.floorUsed(), row.regime());
+        }
+    }
+
+    /**
+     * An {@code ofi} row in its columns from before it carried {@code best_bid}, {@code best_ask} and
+     * {@code ofi_l1} (issue 15), for the same reason.
+     */
+    private record OfiRow(long tsMs, String symbol, double ofiValue, double ofiZ, double scale, String regime,
+            double ofiEma, boolean warmup, boolean stdZero) {
+
+        OfiRow(io.orderflow.core.model.OfiRow row) {
+            this(row.tsMs(), row.symbol(), row.ofiValue(), row.ofiZ(), row.scale(), row.regime(), row.ofiEma(),
+                    row.warmup(), row.stdZero());
         }
     }
 

@@ -45,9 +45,11 @@ public final class Harvest implements AutoCloseable {
 
     public List<OfiRow> ofi() throws Exception {
         return read("ofi",
-                "epoch_ms(ts_ms), symbol, ofi_value, ofi_z, scale, regime, ofi_ema, warmup, std_zero",
+                "epoch_ms(ts_ms), symbol, ofi_value, ofi_z, scale, regime, ofi_ema, warmup, std_zero, best_bid,"
+                        + " best_ask, ofi_l1",
                 rs -> new OfiRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getDouble(5), rs.getString(6), rs.getDouble(7), rs.getBoolean(8), rs.getBoolean(9)));
+                        rs.getDouble(5), rs.getString(6), rs.getDouble(7), rs.getBoolean(8), rs.getBoolean(9),
+                        rs.getDouble(10), rs.getDouble(11), rs.getDouble(12)));
     }
 
     public List<CvdRow> cvd() throws Exception {

@@ -46,12 +46,19 @@ public record BookTop(
         return price == 0.0 && qty == 0.0;
     }
 
+    /** The best bid price, or NaN if the bid side is empty. */
+    public double bestBid() {
+        return isEmptyLevel(bidPrices[0], bidQtys[0]) ? Double.NaN : bidPrices[0];
+    }
+
+    /** The best ask price, or NaN if the ask side is empty. */
+    public double bestAsk() {
+        return isEmptyLevel(askPrices[0], askQtys[0]) ? Double.NaN : askPrices[0];
+    }
+
     /** Mid price of the best level, or NaN if either side is empty. */
     public double mid() {
-        if (isEmptyLevel(bidPrices[0], bidQtys[0]) || isEmptyLevel(askPrices[0], askQtys[0])) {
-            return Double.NaN;
-        }
-        return 0.5 * (bidPrices[0] + askPrices[0]);
+        return 0.5 * (bestBid() + bestAsk());
     }
 
     @Override

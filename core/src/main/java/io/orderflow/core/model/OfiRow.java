@@ -11,6 +11,10 @@ package io.orderflow.core.model;
  * @param ofiEma exponential moving average of {@code ofiValue}
  * @param warmup the rolling window is not full yet
  * @param stdZero the window has zero dispersion, so {@code ofiZ} is 0 by definition
+ * @param bestBid best bid price of the book update, NaN when the bid side is empty
+ * @param bestAsk best ask price of the book update, NaN when the ask side is empty
+ * @param ofiL1 the level-1 contribution e_1 of this update: unweighted, not divided by {@code scale}
+ *     (base asset; coin-M: contracts)
  */
 public record OfiRow(
         long tsMs,
@@ -21,4 +25,7 @@ public record OfiRow(
         String regime,
         double ofiEma,
         boolean warmup,
-        boolean stdZero) {}
+        boolean stdZero,
+        double bestBid,
+        double bestAsk,
+        double ofiL1) {}

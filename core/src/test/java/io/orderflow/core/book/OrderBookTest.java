@@ -60,6 +60,8 @@ class OrderBookTest {
         assertThat(top.bidQtys()).containsExactly(1.0, 0.0, 0.0);
         assertThat(top.askPrices()).containsExactly(0.0, 0.0, 0.0);
         assertThat(top.askQtys()).containsExactly(0.0, 0.0, 0.0);
+        assertThat(top.bestBid()).isEqualTo(50.0);
+        assertThat(top.bestAsk()).isNaN();
         assertThat(top.mid()).isNaN();
     }
 

@@ -35,8 +35,25 @@ class OrderFlowImbalanceTest {
     })
     void bestLevelForEveryDirectionOfBidAndAsk(double bid, double bidQty, double ask, double askQty, double expected) {
         BookTop current = top(bid, bidQty, ask, askQty);
+        // the ofi row's ofi_l1, best_bid and best_ask
         assertThat(OrderFlowImbalance.atLevel(PREVIOUS, current, 0)).isEqualTo(expected);
+        assertThat(current.bestBid()).isEqualTo(bid);
+        assertThat(current.bestAsk()).isEqualTo(ask);
         assertThat(OrderFlowImbalance.weighted(PREVIOUS, current, d(1.0))).isEqualTo(expected);
+    }
+
+    @Test
+    void anEmptiedSideHasNoBestPriceAndItsVanishedQueueCountsAtTheBestLevel() {
+        // asks gone: bid 100 × 5 unchanged, 5 − 5 = 0; ask at +∞ with 0 against 101 × 4: +4
+        BookTop noAsks = top(100, 5, 0, 0);
+        assertThat(OrderFlowImbalance.atLevel(PREVIOUS, noAsks, 0)).isEqualTo(4.0);
+        assertThat(noAsks.bestBid()).isEqualTo(100.0);
+        assertThat(noAsks.bestAsk()).isNaN();
+        // bids gone: bid at −∞ with 0 against 100 × 5: −5; ask 101 × 4 unchanged, 4 − 4 = 0
+        BookTop noBids = top(0, 0, 101, 4);
+        assertThat(OrderFlowImbalance.atLevel(PREVIOUS, noBids, 0)).isEqualTo(-5.0);
+        assertThat(noBids.bestBid()).isNaN();
+        assertThat(noBids.bestAsk()).isEqualTo(101.0);
     }
 
     @Test

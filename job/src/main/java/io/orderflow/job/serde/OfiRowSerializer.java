@@ -17,6 +17,9 @@ public final class OfiRowSerializer extends RecordSerializer<OfiRow> {
 
     public static final OfiRowSerializer INSTANCE = new OfiRowSerializer();
 
+    /** The field layout, for {@link RecordSerializerSnapshot}: 2 since best bid, best ask and ofi_l1 follow std_zero. */
+    private static final int FORMAT = 2;
+
     @Override
     public void serialize(OfiRow row, DataOutputView out) throws IOException {
         out.writeLong(row.tsMs());
@@ -28,6 +31,9 @@ public final class OfiRowSerializer extends RecordSerializer<OfiRow> {
         out.writeDouble(row.ofiEma());
         out.writeBoolean(row.warmup());
         out.writeBoolean(row.stdZero());
+        out.writeDouble(row.bestBid());
+        out.writeDouble(row.bestAsk());
+        out.writeDouble(row.ofiL1());
     }
 
     @Override
@@ -41,7 +47,10 @@ public final class OfiRowSerializer extends RecordSerializer<OfiRow> {
                 StringValue.readString(in),
                 in.readDouble(),
                 in.readBoolean(),
-                in.readBoolean());
+                in.readBoolean(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble());
     }
 
     @Override
@@ -52,7 +61,7 @@ public final class OfiRowSerializer extends RecordSerializer<OfiRow> {
     /** Restores this serializer from checkpoints and savepoints. */
     public static final class Snapshot extends RecordSerializerSnapshot<OfiRow> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(() -> INSTANCE, FORMAT);
         }
     }
 

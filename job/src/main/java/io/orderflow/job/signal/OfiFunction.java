@@ -17,8 +17,10 @@ import org.apache.flink.util.Collector;
 /**
  * Per symbol: the weighted multi-level OFI of each book update against the previous one, divided
  * by the mean depth of those levels over an event-time decaying window (Cont, Cucuringu and Zhang
- * 2023), its rolling z-score and its EMA. The first book of a symbol only sets the reference state
- * and starts the depth average.
+ * 2023), its rolling z-score and its EMA; beside them the book's best bid and ask and the raw
+ * level-1 contribution, for a regression on the mid price and for comparing best-level with
+ * multi-level OFI. The first book of a symbol only sets the reference state and starts the depth
+ * average.
  *
  * <p>The settings are the function's, not the state's: a job resumed with another EMA alpha or depth
  * half-life applies them from its first book on, and one resumed with another window length carries
@@ -77,7 +79,10 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
                     regime,
                     state.ema.update(emaAlpha, ofi),
                     !w.isFull(),
-                    w.isStdZero()));
+                    w.isStdZero(),
+                    book.bestBid(),
+                    book.bestAsk(),
+                    OrderFlowImbalance.atLevel(previous, book, 0)));
         }
         stats.update(state);
     }

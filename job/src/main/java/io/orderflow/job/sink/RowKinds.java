@@ -49,7 +49,10 @@ public final class RowKinds {
                     optionalString("regime", OfiRow::regime),
                     float64("ofi_ema", OfiRow::ofiEma),
                     bool("warmup", OfiRow::warmup),
-                    bool("std_zero", OfiRow::stdZero)));
+                    bool("std_zero", OfiRow::stdZero),
+                    float64("best_bid", OfiRow::bestBid).dictionaryEncoded(),
+                    float64("best_ask", OfiRow::bestAsk).dictionaryEncoded(),
+                    float64("ofi_l1", OfiRow::ofiL1)));
 
     public static final ParquetRowKind<CvdRow> CVD = new ParquetRowKind<>(
             "cvd",

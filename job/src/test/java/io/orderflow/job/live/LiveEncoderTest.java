@@ -33,14 +33,19 @@ class LiveEncoderTest {
     void ofiWithAndWithoutARegime() throws Exception {
         LiveEncoder<OfiRow> encoder = LiveEncoder.of(RowKinds.OFI, "ofi");
         encoder.open(null);
-        assertThat(encoder.map(new OfiRow(1000L, "ETHUSDT", -3.5, 1.25, 2.0, "active", -0.5, false, true)))
+        assertThat(encoder.map(new OfiRow(1000L, "ETHUSDT", -3.5, 1.25, 2.0, "active", -0.5, false, true, 2500.25,
+                2500.5, -7.0)))
                 .isEqualTo(new LiveRow("ethusdt@ofi",
                         "{\"ts_ms\":1000,\"symbol\":\"ETHUSDT\",\"ofi_value\":-3.5,\"ofi_z\":1.25,\"scale\":2.0,"
-                                + "\"regime\":\"active\",\"ofi_ema\":-0.5,\"warmup\":false,\"std_zero\":true}"));
+                                + "\"regime\":\"active\",\"ofi_ema\":-0.5,\"warmup\":false,\"std_zero\":true,"
+                                + "\"best_bid\":2500.25,\"best_ask\":2500.5,\"ofi_l1\":-7.0}"));
         // the same generator and buffer for the next row: nothing of the first one is left
-        assertThat(encoder.map(new OfiRow(2000L, "ETHUSDT", 0.0, 0.0, 0.0, null, 0.0, true, false)).data())
+        // both sides empty: no best prices, NaN, which JSON writes as null
+        assertThat(encoder.map(new OfiRow(2000L, "ETHUSDT", 0.0, 0.0, 0.0, null, 0.0, true, false, Double.NaN,
+                Double.NaN, 0.0)).data())
                 .isEqualTo("{\"ts_ms\":2000,\"symbol\":\"ETHUSDT\",\"ofi_value\":0.0,\"ofi_z\":0.0,\"scale\":0.0,"
-                        + "\"regime\":null,\"ofi_ema\":0.0,\"warmup\":true,\"std_zero\":false}");
+                        + "\"regime\":null,\"ofi_ema\":0.0,\"warmup\":true,\"std_zero\":false,"
+                        + "\"best_bid\":null,\"best_ask\":null,\"ofi_l1\":0.0}");
     }
 
     @Test

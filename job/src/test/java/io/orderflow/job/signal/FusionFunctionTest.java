@@ -92,7 +92,7 @@ class FusionFunctionTest {
     }
 
     private static OfiRow ofi(long t, double z) {
-        return new OfiRow(t, BTC, 0.0, z, 1.0, "normal", 0.0, false, false);
+        return new OfiRow(t, BTC, 0.0, z, 1.0, "normal", 0.0, false, false, 100.0, 101.0, 0.0);
     }
 
     private static CvdRow cvd(long t, double z, String regime) {

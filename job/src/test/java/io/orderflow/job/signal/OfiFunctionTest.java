@@ -73,10 +73,35 @@ class OfiFunctionTest {
         assertThat(rows).extracting(OfiRow::ofiEma).usingElementComparator(close())
                 .containsExactly(0.75, 0.875, 1 / 3.0);
         assertThat(rows).extracting(OfiRow::regime).containsOnly(ActivityRegime.NORMAL);
+        // level 1 alone, unweighted and not divided by the depth: bid queue 1 → 3 (+2), 3 → 7 (+4), then
+        // unchanged (0: the ask added at level 2 is not in it); best prices stay 100 and 101
+        assertThat(rows).extracting(OfiRow::ofiL1).containsExactly(2.0, 4.0, 0.0);
+        assertThat(rows).extracting(OfiRow::bestBid).containsOnly(100.0);
+        assertThat(rows).extracting(OfiRow::bestAsk).containsOnly(101.0);
         // state: previous book and stats for one symbol; no timers
         assertThat(h.numKeyedStateEntries()).isEqualTo(2);
         assertThat(h.numEventTimeTimers()).isZero();
         assertThat(h.numProcessingTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
+    void bestPricesAndTheLevelOneTermFollowTheBookThroughAnEmptiedAskSide() throws Exception {
+        var h = harness(null);
+        KeyedHarness.feed(h, List.of(
+                book("BTCUSDT", 1000, d(100, 99), d(1, 1), d(101, 102), d(1, 1)),
+                book("BTCUSDT", 1100, d(100.5, 100), d(2, 1), d(101, 102), d(0.5, 1)),
+                book("BTCUSDT", 1200, d(100.5, 100), d(2, 1), d(0, 0), d(0, 0)),
+                book("BTCUSDT", 1300, d(100.5, 100), d(2, 1), d(100.8, 101), d(4, 1))), BookTop::eventTimeMs);
+
+        List<OfiRow> rows = h.extractOutputValues();
+        // e1 = 1{Pb≥Pb'}qb − 1{Pb≤Pb'}qb' − 1{Pa≤Pa'}qa + 1{Pa≥Pa'}qa':
+        //   bid up to 100.5 × 2: +2; ask 101 same, 1 → 0.5: −0.5 + 1 = +0.5       → 2.5
+        //   bid same, 2 → 2: 0; asks gone (+∞ × 0) against 101 × 0.5: +0.5        → 0.5
+        //   bid same: 0; ask 100.8 × 4 against +∞ × 0: −4                         → −4
+        assertThat(rows).extracting(OfiRow::ofiL1).containsExactly(2.5, 0.5, -4.0);
+        assertThat(rows).extracting(OfiRow::bestBid).containsExactly(100.5, 100.5, 100.5);
+        assertThat(rows).extracting(OfiRow::bestAsk).containsExactly(101.0, Double.NaN, 100.8);
         h.close();
     }
 

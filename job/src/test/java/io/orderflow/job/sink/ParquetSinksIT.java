@@ -52,9 +52,12 @@ class ParquetSinksIT {
             new PriceRow(FIRST_MS_OF_AUG_9 + 500, FIRST_MS_OF_AUG_9 + 502, "ETHUSDT", 2650.25, 3.0, 77L, -2L, 0.5));
 
     private static final List<OfiRow> OFI = List.of(
-            new OfiRow(LAST_MS_OF_AUG_8, "BTCUSDT", -0.75, -1.5, 1.0, null, -0.1, true, false),
-            new OfiRow(FIRST_MS_OF_AUG_9, "BTCUSDT", 0.5, 0.0, 1.0, "normal", 0.2, false, true),
-            new OfiRow(FIRST_MS_OF_AUG_9 + 100, "ETHUSDT", 12.125, 3.75, 2.5, "active", 4.0, false, false));
+            new OfiRow(LAST_MS_OF_AUG_8, "BTCUSDT", -0.75, -1.5, 1.0, null, -0.1, true, false, 60000.5, 60001.0,
+                    -0.75),
+            new OfiRow(FIRST_MS_OF_AUG_9, "BTCUSDT", 0.5, 0.0, 1.0, "normal", 0.2, false, true, Double.NaN, 60001.5,
+                    0.5),
+            new OfiRow(FIRST_MS_OF_AUG_9 + 100, "ETHUSDT", 12.125, 3.75, 2.5, "active", 4.0, false, false, 2500.25,
+                    Double.NaN, 30.0));
 
     private static final List<CvdRow> CVD = List.of(
             new CvdRow(LAST_MS_OF_AUG_8, "BTCUSDT", 1_000_001L, 10.5, -0.5, -0.25, -0.25, 2.0, 0.1, false, "quiet"),
@@ -146,7 +149,10 @@ class ParquetSinksIT {
                 "regime VARCHAR",
                 "ofi_ema DOUBLE",
                 "warmup BOOLEAN",
-                "std_zero BOOLEAN");
+                "std_zero BOOLEAN",
+                "best_bid DOUBLE",
+                "best_ask DOUBLE",
+                "ofi_l1 DOUBLE");
         assertThat(describe("cvd")).containsExactly(
                 "ts_ms TIMESTAMP WITH TIME ZONE",
                 "symbol VARCHAR",
@@ -182,11 +188,13 @@ class ParquetSinksIT {
     }
 
     @Test
-    void ofiReadsBackExactlyWithANullRegime() throws Exception {
+    void ofiReadsBackExactlyWithANullRegimeAndNaNBestPrices() throws Exception {
         List<OfiRow> rows = readWithPartitions("ofi",
-                "epoch_ms(ts_ms), symbol, ofi_value, ofi_z, scale, regime, ofi_ema, warmup, std_zero",
+                "epoch_ms(ts_ms), symbol, ofi_value, ofi_z, scale, regime, ofi_ema, warmup, std_zero, best_bid, best_ask,"
+                        + " ofi_l1",
                 rs -> new OfiRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
-                        rs.getString(6), rs.getDouble(7), rs.getBoolean(8), rs.getBoolean(9)));
+                        rs.getString(6), rs.getDouble(7), rs.getBoolean(8), rs.getBoolean(9), rs.getDouble(10),
+                        rs.getDouble(11), rs.getDouble(12)));
 
         assertThat(rows).containsExactlyInAnyOrderElementsOf(OFI);
     }

@@ -49,7 +49,7 @@ class PartitionBucketAssignerTest {
 
     @Test
     void kindNameIsTheLastPathElement() {
-        OfiRow ofi = new OfiRow(LAST_MS_OF_AUG_8, "ETHUSDT", 0, 0, 1, null, 0, true, true);
+        OfiRow ofi = new OfiRow(LAST_MS_OF_AUG_8, "ETHUSDT", 0, 0, 1, null, 0, true, true, 2500, 2501, 0);
         CvdRow cvd = new CvdRow(FIRST_MS_OF_AUG_9, "SOLUSDT", 1, 0, 0, 0, 0, 1, 0.1, false, "quiet");
 
         assertThat(new PartitionBucketAssigner<>(RowKinds.OFI).getBucketId(ofi, null))

@@ -44,6 +44,9 @@ class RowKindsTest {
                   required double ofi_ema;
                   required boolean warmup;
                   required boolean std_zero;
+                  required double best_bid;
+                  required double best_ask;
+                  required double ofi_l1;
                 }"""));
     }
 
@@ -148,16 +151,19 @@ class RowKindsTest {
     void aNullOptionalFieldIsLeftOut() {
         RecordingConsumer out = new RecordingConsumer();
 
-        RowKinds.OFI.write(new OfiRow(1L, "ETHUSDT", 0.5, -1.0, 1.0, null, 0.25, true, false), out);
+        RowKinds.OFI.write(new OfiRow(1L, "ETHUSDT", 0.5, -1.0, 1.0, null, 0.25, true, false, 2500.25, Double.NaN,
+                -3.0), out);
 
+        // a NaN best ask (empty ask side) is a value, written as such: only a null string is left out
         assertThat(out.calls).containsExactly(
                 "start", "0:ts_ms=1", "1:symbol=ETHUSDT", "2:ofi_value=0.5", "3:ofi_z=-1.0", "4:scale=1.0",
-                "6:ofi_ema=0.25", "7:warmup=true", "8:std_zero=false", "end");
+                "6:ofi_ema=0.25", "7:warmup=true", "8:std_zero=false", "9:best_bid=2500.25", "10:best_ask=NaN",
+                "11:ofi_l1=-3.0", "end");
     }
 
     @Test
     void aNullRequiredStringFailsTheWriteNamingTheColumn() {
-        OfiRow row = new OfiRow(1L, null, 0, 0, 1, null, 0, false, false);
+        OfiRow row = new OfiRow(1L, null, 0, 0, 1, null, 0, false, false, 100, 101, 0);
 
         assertThatThrownBy(() -> RowKinds.OFI.write(row, new RecordingConsumer()))
                 .isInstanceOf(NullPointerException.class)

@@ -46,7 +46,8 @@ public final class SignalOracle {
                         OrderFlowImbalance.weighted(previous, book, config.ofiWeights()), scale);
                 window.add(ofi);
                 rows.add(new OfiRow(book.eventTimeMs(), book.symbol(), ofi, window.zScore(ofi), scale, state,
-                        ema.update(config.ofiEmaAlpha(), ofi), !window.isFull(), window.isStdZero()));
+                        ema.update(config.ofiEmaAlpha(), ofi), !window.isFull(), window.isStdZero(),
+                        book.bestBid(), book.bestAsk(), OrderFlowImbalance.atLevel(previous, book, 0)));
             }
             previous = book;
         }

@@ -98,7 +98,7 @@ public final class HarvestGenerator {
             for (int i = 0; i < 60 * BOOKS_PER_SECOND; i++) {
                 double ofi = random.nextGaussian();
                 books.add(new OfiRow(minuteMs + i * 1000L / BOOKS_PER_SECOND, symbol, ofi, ofi, 1.0, "normal",
-                        ofi * 0.05, false, false));
+                        ofi * 0.05, false, false, price - 0.01, price + 0.01, ofi));
             }
             List<FusionRow> fusion = new ArrayList<>();
             for (int second = 0; second < 60; second++) {

@@ -426,7 +426,8 @@ class DqCommandTest {
     private static List<OfiRow> books(String symbol, long start, int count) {
         List<OfiRow> rows = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            rows.add(new OfiRow(start + k * 10_000L, symbol, 0.1, 0.2, 3, "normal", 0.05, false, false));
+            rows.add(new OfiRow(start + k * 10_000L, symbol, 0.1, 0.2, 3, "normal", 0.05, false, false, 99.5, 100.5,
+                    0.3));
         }
         return rows;
     }

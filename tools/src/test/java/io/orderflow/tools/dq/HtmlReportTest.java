@@ -89,7 +89,7 @@ class HtmlReportTest {
         for (int k = 0; k < 20; k++) {
             long t = SampleHarvest.T0 + k * 10_000L;
             trades.add(new PriceRow(t, t, symbol, 100, 1, k, 10, 0.1));
-            books.add(new OfiRow(t, symbol, 0.1, 0.2, 3, "normal", 0.05, false, false));
+            books.add(new OfiRow(t, symbol, 0.1, 0.2, 3, "normal", 0.05, false, false, 99.5, 100.5, 0.3));
         }
         HarvestWriter writer = new HarvestWriter(dir.resolve("data"));
         writer.write(RowKinds.PRICES, OrderflowConfig.defaults(), source, trades);

@@ -66,7 +66,8 @@ final class SampleHarvest {
             }
             for (long t = T0; t < minute(MINUTES); t += 2_000) {
                 if (!silent(symbol, "books", t)) {
-                    books.add(new OfiRow(t, symbol, 0.1, random.nextGaussian(), 3, "normal", 0.05, false, false));
+                    books.add(new OfiRow(t, symbol, 0.1, random.nextGaussian(), 3, "normal", 0.05, false, false,
+                            price - 0.01, price + 0.01, 0.3));
                 }
             }
             writer.write(RowKinds.PRICES, CONFIG, "binance", trades);

@@ -16,7 +16,8 @@ class ConsoleBoardTest {
 
         long t = 1_723_161_255_000L; // 2024-08-08T23:54:15Z
         ConsoleBoard.ofiTap().createWriter(null)
-                .write(new OfiRow(t, "ZZZUSDT", 1.5, -0.25, 1.0, "normal", 0.75, true, false), null);
+                .write(new OfiRow(t, "ZZZUSDT", 1.5, -0.25, 1.0, "normal", 0.75, true, false, 61737.4,
+                        61737.6, 1.5), null);
         ConsoleBoard.cvdTap().createWriter(null)
                 .write(new CvdRow(t, "ZZZUSDT", 7, -4.5, -0.5, -1.0, -1.0, 0.5, 0, false, "active"), null);
         ConsoleBoard.pricesTap().createWriter(null)
