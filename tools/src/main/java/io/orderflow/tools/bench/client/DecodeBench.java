@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * which {@code OrderflowClient} calls on every {@code {"stream":...}} text it receives (one decoder per
  * connection). Beside it, plain Jackson's {@code ObjectMapper.readTree} of the same texts, so the figure
  * is a ratio. Three kinds: a {@code kline_1m} bar (13 fields), a {@code fusion} row (10) and an
- * {@code ofi} row (9), shaped as the job's {@code LiveEncoder} writes them (its golden strings in
+ * {@code ofi} row (12), shaped as the job's {@code LiveEncoder} writes them (its golden strings in
  * LiveEncoderTest), with full-precision doubles as Java prints them. {@value #MESSAGES} different
  * messages of each kind, taken in turn, so no one text is parsed from a hot branch history.
  */
@@ -123,7 +123,9 @@ public class DecodeBench {
             texts[i] = "{\"stream\":\"ethusdt@ofi\",\"seq\":" + (1_764_655_200_000_001L + i) + ",\"data\":{\"ts_ms\":"
                     + (1_722_124_800_000L + i * 125L) + ",\"symbol\":\"ETHUSDT\",\"ofi_value\":" + random.nextDouble(-50, 50)
                     + ",\"ofi_z\":" + random.nextDouble(-4, 4) + ",\"scale\":" + random.nextDouble(1, 20) + ",\"regime\":\""
-                    + regime(random) + "\",\"ofi_ema\":" + random.nextDouble(-5, 5) + ",\"warmup\":false,\"std_zero\":false}}";
+                    + regime(random) + "\",\"ofi_ema\":" + random.nextDouble(-5, 5) + ",\"warmup\":false,\"std_zero\":false"
+                    + ",\"best_bid\":" + tick(random.nextDouble(3_000, 3_100)) + ",\"best_ask\":" + tick(random.nextDouble(3_100, 3_200))
+                    + ",\"ofi_l1\":" + random.nextDouble(-20, 20) + "}}";
         }
         return texts;
     }

@@ -67,7 +67,8 @@ class ClientBenchStateTest {
             JsonNode data = mapper.readTree(text).get("data");
             assertThat(decoder.message(text).row()).isEqualTo(new Ofi(data.get("ts_ms").asLong(), "ETHUSDT",
                     data.get("ofi_value").asDouble(), data.get("ofi_z").asDouble(), data.get("scale").asDouble(),
-                    data.get("regime").asText(), data.get("ofi_ema").asDouble(), false, false));
+                    data.get("regime").asText(), data.get("ofi_ema").asDouble(), false, false,
+                    data.get("best_bid").asDouble(), data.get("best_ask").asDouble(), data.get("ofi_l1").asDouble()));
         }
         DecodeBench bench = new DecodeBench();
         assertThat(bench.klineDecoder().row()).isInstanceOf(Kline.class);
