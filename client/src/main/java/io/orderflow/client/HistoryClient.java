@@ -24,9 +24,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class HistoryClient {
 
+    /** 429s asked again before one becomes the caller's {@link ServerRequestException}. */
+    static final int RATE_LIMITED_RETRIES = 3;
+
     private final HttpClient http;
     private final ClientSettings settings;
     private final LongAdder skippedRows = new LongAdder();
+    private final LongAdder rateLimitedRetries = new LongAdder();
 
     public HistoryClient(ClientSettings settings) {
         this(settings, HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build());
@@ -110,6 +114,11 @@ public final class HistoryClient {
         return skippedRows.sum();
     }
 
+    /** Requests asked again after a 429. */
+    public long rateLimitedRetries() {
+        return rateLimitedRetries.sum();
+    }
+
     private URI historyUrl(String stream, long fromMs, long toMs, int limit) {
         return url("/history?stream=" + encode(stream) + "&from_ms=" + fromMs + "&to_ms=" + toMs + "&limit=" + limit);
     }
@@ -120,12 +129,24 @@ public final class HistoryClient {
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery);
     }
 
-    /** The answer if its status is 200 or {@code alsoExpected}; otherwise the server's error as an exception. */
+    /**
+     * The answer if its status is 200 or {@code alsoExpected}; otherwise the server's error as an
+     * exception. A 429 (more requests per second than the server takes from one IP, as a backtest
+     * stepping many keys can send) is asked again after its {@code Retry-After}, a few times.
+     */
     private HttpResponse<String> get(URI url, int alsoExpected) {
         HttpResponse<String> response;
+        int rateLimited = 0;
         try {
-            response = http.send(HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            while (true) {
+                response = http.send(HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 429 || ++rateLimited > RATE_LIMITED_RETRIES) {
+                    break;
+                }
+                rateLimitedRetries.increment();
+                Thread.sleep(retryAfterMillis(response));
+            }
         } catch (IOException e) {
             throw new ServerRequestException(url, 0, e.toString(), e);
         } catch (InterruptedException e) {
@@ -137,6 +158,17 @@ public final class HistoryClient {
             throw new ServerRequestException(url, status, serverError(response.body()), null);
         }
         return response;
+    }
+
+    /** The wait a 429 asks for: its {@code Retry-After} in seconds (the server says 1), at most 10 s. */
+    private static long retryAfterMillis(HttpResponse<String> response) {
+        long seconds;
+        try {
+            seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+        } catch (NumberFormatException dateOrJunk) {
+            seconds = 1;
+        }
+        return Math.min(Math.max(seconds, 0), 10) * 1_000 + 50;
     }
 
     /** The {@code error} of a JSON error answer, or the start of whatever else came. */

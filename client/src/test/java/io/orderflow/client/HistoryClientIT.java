@@ -93,6 +93,21 @@ class HistoryClientIT {
     }
 
     @Test
+    void aRateLimitedRequestIsAskedAgainAfterItsRetryAfter() throws Exception {
+        server.close();
+        server = new StreamServer(ServerSettings.defaults().withEndpoint("127.0.0.1", port).withDataDir(data)
+                .withLimits(20, 2, 200, 4_096)); // 2 requests a second from one IP
+        server.start();
+        List<Trade> trades = List.of(trade(T, 1), trade(T + 1, 2));
+        JobLayout.writeTrades(data, "date=2024-07-28/symbol=BTCUSDT/kind=prices/part-a-0.parquet", trades);
+        HistoryClient history = new HistoryClient(settings);
+        for (int i = 0; i < 6; i++) {
+            assertThat(history.rows("btcusdt@trade", T, T + 10)).as("request " + i).containsExactlyElementsOf(trades);
+        }
+        assertThat(history.rateLimitedRetries()).isPositive();
+    }
+
+    @Test
     void errorsNameTheUrlAndTheServersReason() {
         HistoryClient history = new HistoryClient(settings);
         String base = "http://127.0.0.1:" + port;
