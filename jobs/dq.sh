@@ -7,13 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${SKIP_BUILD:-}" != "1" ]; then
-  echo "Building (mvn package, tests skipped)..." >&2
-  mvn -B -q -DskipTests package
-fi
-for f in tools/target/classes tools/target/classpath-runtime.txt; do
-  [ -e "$f" ] || { echo "$f is missing: run without SKIP_BUILD=1 to build" >&2; exit 2; }
-done
+. jobs/lib/build.sh
+ensure_built
 
 # C1 alone: the command lasts seconds and its heavy work is DuckDB's, native; C2 would spend more CPU
 # compiling than it saves (2-3 s of the 35 s of CPU a 72-hour harvest takes).

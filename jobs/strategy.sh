@@ -7,13 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${SKIP_BUILD:-}" != "1" ]; then
-  echo "Building (mvn package, tests skipped)..." >&2
-  mvn -B -q -DskipTests package
-fi
-for f in tools/target/classes tools/target/classpath-runtime.txt; do
-  [ -e "$f" ] || { echo "$f is missing: run without SKIP_BUILD=1 to build" >&2; exit 2; }
-done
+. jobs/lib/build.sh
+ensure_built
 
 # exec: the JVM gets Ctrl+C and SIGTERM directly; its shutdown hook closes the client.
 exec java -cp "tools/target/classes:$(cat tools/target/classpath-runtime.txt)" \

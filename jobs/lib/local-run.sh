@@ -9,13 +9,8 @@ run_local() {
   local profile="$1"
   shift
   cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-  if [ "${SKIP_BUILD:-}" != "1" ]; then
-    echo "Building (mvn package, tests skipped)..."
-    mvn -B -q -DskipTests package
-  fi
-  for f in tools/target/classes tools/target/classpath-runtime.txt; do
-    [ -e "$f" ] || { echo "$f is missing: run without SKIP_BUILD=1 to build" >&2; exit 1; }
-  done
+  . jobs/lib/build.sh
+  ensure_built 1
   # A harvest keeps its log: artifacts/run_logs/<tag>.log, the tag also naming the run in its dq reports.
   local log_config=flink-conf/log4j-console.properties run_props=()
   if [ "$profile" = harvest ]; then
