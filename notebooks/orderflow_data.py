@@ -32,11 +32,12 @@ TIME_COLUMNS = ("ts_ms", "event_ts_ms", "ofi_ts_ms", "cvd_ts_ms")
 class Settings:
     """What a notebook reads: the server, the symbol and the time range [from_ms, to_ms)."""
 
-    def __init__(self, url, symbol, from_ms, to_ms):
+    def __init__(self, url, symbol, from_ms, to_ms, whole=False):
         self.url = url.rstrip("/")
         self.symbol = symbol
         self.from_ms = from_ms
         self.to_ms = to_ms
+        self.whole = whole  # no FROM or TO given: all the server has
 
     def stream(self, kind):
         """The stream name of a kind for this symbol: `btcusdt@ofi`, `btcusdt@trade` for prices."""
@@ -44,22 +45,25 @@ class Settings:
         return f"{self.symbol.lower()}@{suffix}"
 
     def describe(self):
-        return (f"server {self.url}, symbol {self.symbol}, "
-                f"range [{_iso(self.from_ms)}, {_iso(self.to_ms)}) UTC" + label())
+        span = ("all rows the server has" if self.whole
+                else f"[{_iso(self.from_ms)}, {_iso(self.to_ms)}) UTC")
+        return f"server {self.url}, symbol {self.symbol}, range {span}" + label()
 
 
 def settings_from_env():
     """The Settings the environment names; the default range is all the server has."""
     url = os.environ.get("ORDERFLOW_URL", DEFAULT_URL)
     symbol = os.environ.get("SYMBOL", "BTCUSDT").upper()
-    from_ms = _parse_time(os.environ.get("FROM", "")) or 0
+    from_ms = _parse_time(os.environ.get("FROM", ""))
     to_ms = _parse_time(os.environ.get("TO", ""))
+    whole = from_ms is None and to_ms is None
+    from_ms = from_ms or 0
     if to_ms is None:
         # /streams knows only the streams that received live rows; a server over a finished harvest
         # knows none, and then "now" bounds everything committed.
         latest = [s["latest_ts_ms"] for s in streams(url) if s["stream"].startswith(symbol.lower() + "@")]
         to_ms = max(latest + [int(time.time() * 1000)]) + 1
-    return Settings(url, symbol, from_ms, to_ms)
+    return Settings(url, symbol, from_ms, to_ms, whole)
 
 
 def streams(url=DEFAULT_URL):
