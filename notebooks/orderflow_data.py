@@ -16,6 +16,7 @@ Settings come from the environment, so `jupyter nbconvert --execute` runs a note
 import glob
 import io
 import json
+import math
 import os
 import time
 import urllib.error
@@ -116,6 +117,11 @@ def dq_report_path():
     if not reports:
         raise FileNotFoundError("no DQ_REPORT given and no artifacts/dq_reports/dq_*.json: run ./jobs/dq.sh")
     return os.path.normpath(max(reports, key=os.path.getmtime))
+
+
+def fmt(value, digits=2):
+    """A number for the conclusions' text; "n/a" for a missing or infinite one."""
+    return "n/a" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
 
 
 def label():
