@@ -55,13 +55,13 @@
       return;
     }
     const series = data[kind];
-    if (series.length && ts < series[series.length - 1][0]) return; // older than drawn: had already
-    if (kind === 'events') {
-      series.push([ts, row.event_type, row.meta_json || '']);
-    } else {
-      const field = { trade: 'price', ofi: 'ofi_z', cvd: 'z_cvd', fusion: 'score' }[kind];
-      series.push([ts, num(row[field])]);
-    }
+    const last = series[series.length - 1];
+    if (last && ts < last[0]) return; // older than drawn: had already
+    const field = { trade: 'price', ofi: 'ofi_z', cvd: 'z_cvd', fusion: 'score' }[kind];
+    const point = kind === 'events' ? [ts, row.event_type, row.meta_json || ''] : [ts, num(row[field])];
+    // The latest row the server sends on subscribing is history's last one too: drawn once.
+    if (last && point.every((value, i) => value === last[i])) return;
+    series.push(point);
     if (series.length > MAX_POINTS) series.splice(0, series.length - MAX_POINTS);
   }
 
@@ -92,12 +92,20 @@
     picker.value = symbol;
     history.replaceState(null, '', '?symbol=' + encodeURIComponent(symbol));
     data = emptyData();
-    buffered = [];
     if (previous) send('unsubscribe', previous);
+    const start = Date.now() - HISTORY_MS;
+    await catchUp(symbol, () => start);
+  }
+
+  // Subscribes, reads each series' history from fromOf(kind), and holds the live rows that arrive
+  // meanwhile until it has drawn it: the seam between the two loses nothing and draws nothing twice
+  // (the row the server sends on subscribing is history's last one too, dropped as the same point).
+  async function catchUp(symbol, fromOf) {
+    buffered = [];
     send('subscribe', symbol);
-    const now = Date.now();
+    const to = Date.now() + 60000;
     try {
-      await Promise.all(KINDS.map(kind => loadHistory(symbol, kind, now - HISTORY_MS, now + 60000)));
+      await Promise.all(KINDS.map(kind => loadHistory(symbol, kind, fromOf(kind), to)));
     } catch (e) {
       problem('history of ' + symbol + ': ' + e.message);
     }
@@ -106,6 +114,15 @@
     buffered = null;
     held.forEach(message => received(message));
     redraw();
+  }
+
+  // Where a series' history continues from: its last point's time, that point included (others may
+  // share its millisecond), or the start of the window when it has none.
+  function continueFrom(kind) {
+    const start = Date.now() - HISTORY_MS;
+    if (kind === 'kline_1m') return Math.max(start, ...data.candles.keys());
+    const series = data[kind];
+    return series.length ? series[series.length - 1][0] : start;
   }
 
   function streamsOf(symbol) {
@@ -126,10 +143,10 @@
       page.connects++;
       retryMs = 500;
       status('live', 'live');
-      if (page.symbol) {
-        send('subscribe', page.symbol);
-        if (page.connects > 1) refill(page.symbol);
-      }
+      if (!page.symbol) return;
+      // Opened while choose() reads history: its rows wait for it. Otherwise (a reconnect, or history
+      // read before the socket opened) catch up from what is drawn.
+      if (buffered) send('subscribe', page.symbol); else catchUp(page.symbol, continueFrom);
     };
     socket.onmessage = event => {
       const message = JSON.parse(event.data);
@@ -144,20 +161,6 @@
       setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 10000);
     };
-  }
-
-  // After a reconnect: what came meanwhile, from the last time drawn of each series.
-  async function refill(symbol) {
-    const now = Date.now();
-    const last = series => series.length ? series[series.length - 1][0] + 1 : now - HISTORY_MS;
-    const lastCandle = Math.max(now - HISTORY_MS, ...data.candles.keys());
-    try {
-      await Promise.all(KINDS.map(kind => loadHistory(symbol, kind,
-        kind === 'kline_1m' ? lastCandle : last(data[kind]), now + 60000)));
-    } catch (e) {
-      problem('refilling ' + symbol + ': ' + e.message);
-    }
-    scheduleRedraw();
   }
 
   function received(message) {
