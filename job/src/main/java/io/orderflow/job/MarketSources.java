@@ -8,6 +8,7 @@ import io.orderflow.job.source.binance.BinanceSource;
 import io.orderflow.job.source.binance.BinanceSourceBuilder;
 import io.orderflow.job.source.market.EmbeddedMarketSource;
 import io.orderflow.job.source.replay.ReplaySource;
+import io.orderflow.job.source.replay.ReplaySourceBuilder;
 import java.time.Duration;
 import org.apache.flink.api.connector.source.Source;
 
@@ -73,13 +74,14 @@ public final class MarketSources {
         return builder.build();
     }
 
-    /** The recordings of REPLAY_FILES, as fast as the job takes them. */
+    /** The recordings of REPLAY_FILES, at REPLAY_SPEED times their own pace, or as fast as the job takes them. */
     public static ReplaySource replay(OrderflowConfig config) {
-        return ReplaySource.builder()
+        ReplaySourceBuilder builder = ReplaySource.builder()
                 .files(config.replayFiles())
                 .market(config.binanceMarket())
                 .bookLevels(config.bookLevels())
-                .paced(false)
-                .build();
+                .paced(false);
+        config.replaySpeed().ifPresent(speed -> builder.paced(true).speed(speed));
+        return builder.build();
     }
 }

@@ -79,6 +79,23 @@ class MarketSourcesTest {
         ReplaySource source = (ReplaySource) MarketSources.fromConfig(config);
         assertThat(source.getBoundedness()).isEqualTo(Boundedness.BOUNDED);
         assertThat(source.config().market()).isEqualTo(MarketType.SPOT);
+        assertThat(source.config().paced()).isFalse(); // REPLAY_SPEED=max, the default
+    }
+
+    @Test
+    void replaySpeedPacesTheRecordingsAtThatManyTimesTheirOwnPace() {
+        for (String speed : new String[] {"1", "60", "0.5"}) {
+            OrderflowConfig config = OrderflowConfig.load(new String[] {"--source", "replay", "--binance-market", "spot",
+                "--replay-files", "core/src/test/resources/recordings/hftbacktest-spot/btcusdt_20240808.gz",
+                "--replay-speed", speed}, Map.of());
+            ReplaySource source = (ReplaySource) MarketSources.fromConfig(config);
+            assertThat(source.config().paced()).as(speed).isTrue();
+            assertThat(source.config().speed()).as(speed).isEqualTo(Double.parseDouble(speed));
+        }
+        OrderflowConfig max = OrderflowConfig.load(new String[] {"--source", "replay", "--binance-market", "spot",
+            "--replay-files", "core/src/test/resources/recordings/hftbacktest-spot/btcusdt_20240808.gz",
+            "--replay-speed", "MAX"}, Map.of());
+        assertThat(((ReplaySource) MarketSources.fromConfig(max)).config().paced()).isFalse();
     }
 
     @Test

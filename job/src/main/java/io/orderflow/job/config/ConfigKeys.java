@@ -189,6 +189,11 @@ final class ConfigKeys {
             "REPLAY_FILES", ValueType.paths(), "",
             "recordings to replay with SOURCE=replay: cryptofeed *.ws.1.0, hftbacktest *.gz, or captures")
             .requiring("not empty when SOURCE=replay");
+    static final ConfigKey<Double> REPLAY_SPEED = ConfigKey.of(
+            "REPLAY_SPEED", ValueType.speed(openClosed(0, 1_000_000)), "max",
+            "how fast SOURCE=replay plays its recordings: 1 = at their own pace, N = N times faster,"
+                    + " max = as fast as the job takes them")
+            .operational();
     static final ConfigKey<String> RESUME_FROM = ConfigKey.of(
             "RESUME_FROM", ValueType.optionalPath(), "",
             "savepoint or retained checkpoint a local run starts from, or latest (the newest savepoint"
@@ -225,7 +230,7 @@ final class ConfigKeys {
             DATA_GAP_SEC, LATENCY_SPIKE_MS, EVENT_COOLDOWN_SEC,
             WEB_UI_PORT, PREFLIGHT_MIN, DQ_EVERY_HOURS, DQ_REPORT_DIR, DQ_FLAGS, DQ_METRICS_PORT,
             SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC,
-            BOOK_SYNC_TIMEOUT_SEC, CAPTURE, REPLAY_FILES, ALLOW_UNSYNCED, RESUME_FROM,
+            BOOK_SYNC_TIMEOUT_SEC, CAPTURE, REPLAY_FILES, REPLAY_SPEED, ALLOW_UNSYNCED, RESUME_FROM,
             LIVE_URL, SERVER_INGEST_TOKEN, LIVE_BUFFER_ROWS, SERVER_PORT);
 
     private ConfigKeys() {}

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.apache.flink.api.common.ExecutionConfig;
 
@@ -383,6 +384,12 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
 
     public List<String> replayFiles() {
         return get(ConfigKeys.REPLAY_FILES);
+    }
+
+    /** How many times the recordings' own pace a replay runs at; empty for as fast as the job takes them. */
+    public OptionalDouble replaySpeed() {
+        double speed = get(ConfigKeys.REPLAY_SPEED);
+        return speed == Double.POSITIVE_INFINITY ? OptionalDouble.empty() : OptionalDouble.of(speed);
     }
 
     /** Savepoint or retained checkpoint to start a local run from, if any. */

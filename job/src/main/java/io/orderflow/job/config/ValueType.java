@@ -92,6 +92,15 @@ final class ValueType<T> {
                 ValueType::canonical);
     }
 
+    /** A speed: {@code max} (as fast as possible, held as +∞) or a number in {@code range}. */
+    static ValueType<Double> speed(Range range) {
+        ValueType<Double> number = number(range);
+        return new ValueType<>(
+                "max, or a number " + range,
+                raw -> raw.equalsIgnoreCase("max") ? Double.POSITIVE_INFINITY : number.parse(raw),
+                value -> value == Double.POSITIVE_INFINITY ? "max" : canonical(value));
+    }
+
     /** One of the constants of {@code type}, written in lower case; input is case-insensitive. */
     static <E extends Enum<E>> ValueType<E> choice(Class<E> type) {
         E[] constants = type.getEnumConstants();

@@ -50,6 +50,8 @@ class ConfigValidationTest {
         "OFI_EMA_ALPHA      | 0             | out of range      | a number (0, 1]",
         "OFI_DEPTH_HALF_LIFE_SEC | 0        | out of range      | a number (0, 86400]",
         "MARKET_RATE        | 100001        | out of range      | a number (0, 100000]",
+        "REPLAY_SPEED       | 0             | out of range      | max, or a number (0, 1000000]",
+        "REPLAY_SPEED       | fast          | not a number      | max, or a number (0, 1000000]",
         "WINSOR_LIMIT       | -1            | out of range      | a number (0, 1000]",
         "Z_MODE             | zscore        | not a known choice | one of delta, level",
         "SCALE_MODE         | median        | not a known choice | one of ewma, mad, hybrid",
