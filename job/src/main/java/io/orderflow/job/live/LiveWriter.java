@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -50,6 +51,7 @@ final class LiveWriter implements SinkWriter<String> {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
     static final Duration END_OF_INPUT_WAIT = Duration.ofSeconds(10);
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     static final Duration BACKOFF_INITIAL = Duration.ofMillis(500);
     static final Duration BACKOFF_MAX = Duration.ofSeconds(30);
     /** A connection that lasted this long was a success: the next backoff starts from the beginning. */
@@ -78,6 +80,7 @@ final class LiveWriter implements SinkWriter<String> {
 
     /** The open connection, null while there is none; volatile for the gauge. */
     private volatile WebSocket socket;
+    private CompletableFuture<Void> socketEnded;
     private volatile boolean closed;
     /** Scheduler thread only: whether the loss of the connection has been logged since it last opened. */
     private boolean lossLogged;
@@ -143,13 +146,18 @@ final class LiveWriter implements SinkWriter<String> {
     public void close() {
         closed = true;
         WebSocket ws;
+        CompletableFuture<Void> ended;
         synchronized (lock) {
             ws = socket;
+            ended = socketEnded;
             socket = null;
         }
         if (ws != null) {
+            // Until the server's close answers ours: cut before, the socket is reset, and the kernel
+            // drops the last frames the server has received but not read yet.
             try {
-                ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(1, TimeUnit.SECONDS);
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "").thenCompose(sent -> ended)
+                        .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 // the socket is aborted below either way
             }
@@ -225,10 +233,11 @@ final class LiveWriter implements SinkWriter<String> {
         if (!settings.token().isEmpty()) {
             builder.header("Authorization", "Bearer " + settings.token());
         }
-        builder.buildAsync(settings.url(), new Listener()).whenCompleteAsync(this::opened, onScheduler);
+        Listener listener = new Listener();
+        builder.buildAsync(settings.url(), listener).whenCompleteAsync((ws, error) -> opened(ws, error, listener), onScheduler);
     }
 
-    private void opened(WebSocket ws, Throwable error) {
+    private void opened(WebSocket ws, Throwable error, Listener listener) {
         if (error != null) {
             retry("connect failed: " + describe(error), 0);
             return;
@@ -240,6 +249,7 @@ final class LiveWriter implements SinkWriter<String> {
         boolean start;
         synchronized (lock) {
             socket = ws;
+            socketEnded = listener.ended;
             openedNanos = System.nanoTime();
             start = !sending && !buffer.isEmpty();
             sending |= start;
@@ -295,14 +305,19 @@ final class LiveWriter implements SinkWriter<String> {
 
     /** The server sends nothing but pings, which the JDK answers; a close or an error ends the connection. */
     private final class Listener implements WebSocket.Listener {
+        /** Completed when the connection's input ends: the server's close, or an error. */
+        final CompletableFuture<Void> ended = new CompletableFuture<>();
+
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            ended.complete(null);
             lost(ws, "closed by the server: " + statusCode + (reason.isEmpty() ? "" : " " + reason));
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
+            ended.complete(null);
             lost(ws, describe(error));
         }
     }
