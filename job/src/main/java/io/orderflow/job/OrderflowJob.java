@@ -149,7 +149,7 @@ public final class OrderflowJob {
                 trades.keyBy(Trade::symbol).filter(trade -> true).uid("trades-by-symbol").name("trades by symbol"),
                 Trade::symbol);
         DataStream<PriceRow> prices = tradesBySymbol
-                .process(new PriceTapeFunction())
+                .process(new PriceTapeFunction(config.source().receiveTimeIsLocal()))
                 .uid("prices")
                 .name("prices: latency and receive rate");
         DataStream<CvdRow> cvd = tradesBySymbol
@@ -168,7 +168,7 @@ public final class OrderflowJob {
                 BookTop::symbol);
         DataStream<OfiRow> ofi = booksBySymbol
                 .process(new OfiFunction(config.ofiWeights(), config.ofiWindow(), config.ofiEmaAlpha(),
-                        config.ofiDepthHalfLifeSec()))
+                        config.ofiDepthHalfLifeSec(), config.source().receiveTimeIsLocal()))
                 .uid("ofi")
                 .name("ofi: order flow imbalance");
         DataStream<FusionRow> fusion = bySymbol(ofi, OfiRow::symbol)

@@ -3,8 +3,10 @@ package io.orderflow.job.metrics;
 import java.util.Arrays;
 
 /**
- * Quantiles of receive latency over consecutive windows of receive time, from a fixed histogram of
- * 1 ms buckets: recording costs an array increment, never an allocation.
+ * Quantiles of a latency over consecutive windows of time, from a fixed histogram of 1 ms buckets:
+ * recording costs an array increment, never an allocation. The receive latency is windowed by receive
+ * time ({@link SymbolTapeMetrics}), the processing latency by the time the row was produced
+ * ({@link ProcessingLatency}).
  *
  * <p>When a record opens a new window, the quantiles of the window just closed are published (read
  * from any thread: the reporter's) and the histogram is cleared. Until a first window has closed they
@@ -25,6 +27,7 @@ public final class LatencyQuantiles {
 
     private volatile double p50 = Double.NaN;
     private volatile double p90 = Double.NaN;
+    private volatile double p95 = Double.NaN;
     private volatile double p99 = Double.NaN;
 
     public LatencyQuantiles(long windowMs) {
@@ -34,9 +37,9 @@ public final class LatencyQuantiles {
         this.windowMs = windowMs;
     }
 
-    /** One record received at {@code receiveTimeMs} that took {@code latencyMs} to arrive. */
-    public void record(long receiveTimeMs, long latencyMs) {
-        long recordWindow = Math.floorDiv(receiveTimeMs, windowMs);
+    /** One record, at {@code timeMs} (which places it in a window), that took {@code latencyMs}. */
+    public void record(long timeMs, long latencyMs) {
+        long recordWindow = Math.floorDiv(timeMs, windowMs);
         if (recordWindow > window) {
             if (records > 0) {
                 publish();
@@ -55,6 +58,10 @@ public final class LatencyQuantiles {
         return p90;
     }
 
+    public double p95() {
+        return p95;
+    }
+
     public double p99() {
         return p99;
     }
@@ -62,6 +69,7 @@ public final class LatencyQuantiles {
     private void publish() {
         p50 = quantile(0.50);
         p90 = quantile(0.90);
+        p95 = quantile(0.95);
         p99 = quantile(0.99);
         Arrays.fill(counts, 0);
         records = 0;

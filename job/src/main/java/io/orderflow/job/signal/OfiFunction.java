@@ -7,6 +7,7 @@ import io.orderflow.core.signal.Ema;
 import io.orderflow.core.signal.OfiState;
 import io.orderflow.core.signal.OrderFlowImbalance;
 import io.orderflow.core.signal.RollingStats;
+import io.orderflow.job.metrics.ProcessingLatency;
 import io.orderflow.job.serde.RecordTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -25,6 +26,8 @@ import org.apache.flink.util.Collector;
  * <p>The settings are the function's, not the state's: a job resumed with another EMA alpha or depth
  * half-life applies them from its first book on, and one resumed with another window length carries
  * each symbol's newest values over to a window of the new length.
+ *
+ * <p>It is where a book becomes a row, so it also measures the books' {@link ProcessingLatency}.
  */
 public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
 
@@ -32,11 +35,19 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
     private final int window;
     private final double emaAlpha;
     private final double depthHalfLifeSec;
+    private final boolean receiveTimeIsLocal;
 
     private transient ValueState<BookTop> previousBook;
     private transient ValueState<OfiState> stats;
+    /** Null unless {@link #receiveTimeIsLocal}. */
+    private transient ProcessingLatency processingLatency;
 
-    public OfiFunction(double[] weights, int window, double emaAlpha, double depthHalfLifeSec) {
+    /**
+     * @param receiveTimeIsLocal whether books carry the time this process received them, which the
+     *     processing latency is measured from; not so in a replay or the embedded market
+     */
+    public OfiFunction(double[] weights, int window, double emaAlpha, double depthHalfLifeSec,
+            boolean receiveTimeIsLocal) {
         if (weights.length == 0) {
             throw new IllegalArgumentException("OFI needs at least one level weight");
         }
@@ -45,6 +56,7 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
         this.window = window;
         this.emaAlpha = Ema.checkAlpha(emaAlpha);
         this.depthHalfLifeSec = DecayingAverage.checkHalfLife(depthHalfLifeSec);
+        this.receiveTimeIsLocal = receiveTimeIsLocal;
     }
 
     @Override
@@ -52,6 +64,9 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
         previousBook = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("ofi-previous-book", RecordTypes.BOOK_TOP));
         stats = getRuntimeContext().getState(new ValueStateDescriptor<>("ofi-stats", OfiState.class));
+        if (receiveTimeIsLocal) {
+            processingLatency = new ProcessingLatency(getRuntimeContext().getMetricGroup(), "ofi");
+        }
     }
 
     @Override
@@ -83,6 +98,9 @@ public class OfiFunction extends KeyedProcessFunction<String, BookTop, OfiRow> {
                     book.bestBid(),
                     book.bestAsk(),
                     OrderFlowImbalance.atLevel(previous, book, 0)));
+            if (processingLatency != null) {
+                processingLatency.rowProduced(book.receiveTimeMs(), ctx.timerService().currentProcessingTime());
+            }
         }
         stats.update(state);
     }

@@ -16,9 +16,10 @@ class LatencyQuantilesTest {
         }
         assertThat(q.p50()).as("nothing published inside the first window").isNaN();
         q.record(1_000, 7); // opens window 1
-        // ranks ceil(0.5·100)=50, ceil(0.9·100)=90, ceil(0.99·100)=99
+        // ranks ceil(0.5·100)=50, ceil(0.9·100)=90, ceil(0.95·100)=95, ceil(0.99·100)=99
         assertThat(q.p50()).isEqualTo(50.0);
         assertThat(q.p90()).isEqualTo(90.0);
+        assertThat(q.p95()).isEqualTo(95.0);
         assertThat(q.p99()).isEqualTo(99.0);
     }
 
@@ -30,9 +31,10 @@ class LatencyQuantilesTest {
         q.record(1_100, 4);
         q.record(1_900, 5);
         q.record(2_000, 0);
-        // n = 3: ranks 2, 3, 3
+        // n = 3: ranks 2, 3, 3, 3
         assertThat(q.p50()).isEqualTo(4.0);
         assertThat(q.p90()).isEqualTo(5.0);
+        assertThat(q.p95()).isEqualTo(5.0);
         assertThat(q.p99()).isEqualTo(5.0);
     }
 

@@ -49,6 +49,21 @@ final class KeyedHarness {
                 return metrics;
             }
         };
+        return openWithMetrics(function, key, task);
+    }
+
+    /** Like {@link #open}, with the metrics the function registers, in groups of its own too, in {@code metrics}. */
+    static <I, O> KeyedOneInputStreamOperatorTestHarness<String, I, O> openWithMetrics(
+            KeyedProcessFunction<String, I, O> function,
+            KeySelector<I, String> key,
+            RegisteredMetrics metrics) throws Exception {
+        return openWithMetrics(function, key, metrics.taskGroup());
+    }
+
+    private static <I, O> KeyedOneInputStreamOperatorTestHarness<String, I, O> openWithMetrics(
+            KeyedProcessFunction<String, I, O> function,
+            KeySelector<I, String> key,
+            TaskMetricGroup task) throws Exception {
         MockEnvironment environment = new MockEnvironmentBuilder().setMetricGroup(task).build();
         var harness = new KeyedOneInputStreamOperatorTestHarness<String, I, O>(
                 new KeyedProcessOperator<>(function), key, Types.STRING, environment) {

@@ -8,6 +8,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.orderflow.core.model.BookTop;
 import io.orderflow.core.model.OfiRow;
 import io.orderflow.core.signal.ActivityRegime;
+import io.orderflow.job.metrics.ProcessingLatency;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +28,7 @@ class OfiFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, BookTop, OfiRow> harness(
             int window, double emaAlpha, double depthHalfLifeSec, OperatorSubtaskState restoreFrom) throws Exception {
-        return KeyedHarness.open(() -> new OfiFunction(WEIGHTS, window, emaAlpha, depthHalfLifeSec),
+        return KeyedHarness.open(() -> new OfiFunction(WEIGHTS, window, emaAlpha, depthHalfLifeSec, false),
                 BookTop::symbol, restoreFrom);
     }
 
@@ -221,5 +222,25 @@ class OfiFunctionTest {
                     d(bid + 1, bid + 2), d(random.nextDouble(0.1, 5), random.nextDouble(0.1, 5))));
         }
         return books;
+    }
+
+    @Test
+    void measuresReceiveToRowOfTheBooksThatGiveARow() throws Exception {
+        RegisteredMetrics metrics = new RegisteredMetrics();
+        try (var h = KeyedHarness.openWithMetrics(new OfiFunction(WEIGHTS, 3, 0.5, 0.1, true), BookTop::symbol, metrics)) {
+            // received 5 ms after their event time; rows 3, 7 and 1 ms after receipt (the first book gives none)
+            long[] delays = {100, 3, 7, 1};
+            for (int i = 0; i < 4; i++) {
+                BookTop book = BOOKS.get(i);
+                h.setProcessingTime(book.receiveTimeMs() + delays[i]);
+                h.processElement(book, book.eventTimeMs());
+            }
+            h.setProcessingTime(60_000); // opens the next minute
+            h.processElement(BOOKS.get(4), BOOKS.get(4).eventTimeMs());
+            assertThat(h.extractOutputValues()).hasSize(4);
+            // n = 3 (1, 3, 7 ms): ranks ceil(0.5·3) = 2 and ceil(0.95·3) = 3
+            assertThat(metrics.gauge(ProcessingLatency.KIND, "ofi", ProcessingLatency.P50).getValue()).isEqualTo(3.0);
+            assertThat(metrics.gauge(ProcessingLatency.KIND, "ofi", ProcessingLatency.P95).getValue()).isEqualTo(7.0);
+        }
     }
 }
