@@ -129,6 +129,10 @@ final class ConfigKeys {
             "WEB_UI_PORT", ValueType.integer(1, 65_535), "8081",
             "port of the Flink Web UI in local runs")
             .operational();
+    static final ConfigKey<Integer> CONSOLE_SUMMARY_SEC = ConfigKey.of(
+            "CONSOLE_SUMMARY_SEC", ValueType.integer(1, 86_400), "60",
+            "local runs: seconds between the console's summary lines (processing latency, hand-off queues)")
+            .operational();
     static final ConfigKey<Double> PREFLIGHT_MIN = ConfigKey.of(
             "PREFLIGHT_MIN", ValueType.number(closed(0, 1440)), "10",
             "local runs: minutes after the start when the data-quality preflight judges what was committed;"
@@ -228,7 +232,7 @@ final class ConfigKeys {
             FUSION_W_OFI, FUSION_W_CVD, FUSION_WINDOW_SEC, FUSION_IDLE_SEC,
             PIVOT_BARS, DIVERGENCE_LOOKBACK_BARS, SCORE_Z_THRESHOLD, SPREAD_BLOWOUT_MULT, SPREAD_BLOWOUT_MIN_BPS,
             DATA_GAP_SEC, LATENCY_SPIKE_MS, EVENT_COOLDOWN_SEC,
-            WEB_UI_PORT, PREFLIGHT_MIN, DQ_EVERY_HOURS, DQ_REPORT_DIR, DQ_FLAGS, DQ_METRICS_PORT,
+            WEB_UI_PORT, CONSOLE_SUMMARY_SEC, PREFLIGHT_MIN, DQ_EVERY_HOURS, DQ_REPORT_DIR, DQ_FLAGS, DQ_METRICS_PORT,
             SOURCE, BINANCE_MARKET, BINANCE_WS_URL, BINANCE_REST_URL, BOOK_TICKER, SILENCE_TIMEOUT_SEC,
             BOOK_SYNC_TIMEOUT_SEC, CAPTURE, REPLAY_FILES, REPLAY_SPEED, ALLOW_UNSYNCED, RESUME_FROM,
             LIVE_URL, SERVER_INGEST_TOKEN, LIVE_BUFFER_ROWS, SERVER_PORT);

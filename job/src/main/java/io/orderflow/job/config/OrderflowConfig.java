@@ -318,6 +318,11 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
         return get(ConfigKeys.WEB_UI_PORT);
     }
 
+    /** How often a local run prints its summary line on the console. */
+    public Duration consoleSummaryEvery() {
+        return Duration.ofSeconds(get(ConfigKeys.CONSOLE_SUMMARY_SEC));
+    }
+
     /** When the data-quality preflight of a local run judges it; empty when skipped. */
     public Optional<Duration> preflightAfter() {
         double minutes = get(ConfigKeys.PREFLIGHT_MIN);

@@ -35,6 +35,7 @@ class ConfigValidationTest {
         "DEDUP_LRU          | 0             | out of range      | an integer in [1, 10000000]",
         "WSS_PING_INTERVAL  | ''            | not an integer    | an integer in [1, 600]",
         "WEB_UI_PORT        | 65536         | out of range      | an integer in [1, 65535]",
+        "CONSOLE_SUMMARY_SEC | 0            | out of range      | an integer in [1, 86400]",
         "BOOK_LEVELS        | 51            | out of range      | an integer in [1, 50]",
         "OFI_WINDOW         | 1             | out of range      | an integer in [2, 1000000]",
         "MARKET_EVENTS      | -1            | out of range      | an integer >= 0",

@@ -51,6 +51,7 @@ class OrderflowConfigTest {
         assertThat(config.ofiEmaAlpha()).isEqualTo(0.05);
         assertThat(config.cvdWindow()).isEqualTo(300);
         assertThat(config.webUiPort()).isEqualTo(8081);
+        assertThat(config.consoleSummaryEvery()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.job.live.LiveSink;
 import io.orderflow.job.metrics.CvdTailCounters;
+import io.orderflow.job.metrics.ProcessingLatency;
 import io.orderflow.job.metrics.SymbolTapeMetrics;
 import io.orderflow.job.sink.MeteredFileSink;
 import io.orderflow.job.source.binance.reader.BinanceSourceMetrics;
@@ -42,13 +43,16 @@ class MonitoringConfigIT {
 
     /**
      * Every operator metric the job registers, as Prometheus names it: the harvest spec's name,
-     * after the keys of its key groups ({@code symbol_}, {@code symbol_regime_}).
+     * after the keys of its key groups ({@code symbol_}, {@code symbol_regime_}, {@code kind_},
+     * {@code connection_}).
      */
     static final Set<String> JOB_METRICS = union(
             prefixed("symbol_", SymbolTapeMetrics.RECV_RATE, SymbolTapeMetrics.LATENCY_P50,
                     SymbolTapeMetrics.LATENCY_P90, SymbolTapeMetrics.LATENCY_P99, SymbolTapeMetrics.MINUTE_BUCKETS,
                     SymbolTapeMetrics.EMPTY_MINUTE_BUCKETS),
             prefixed("symbol_regime_", CvdTailCounters.ROWS, CvdTailCounters.Z_ABOVE_2, CvdTailCounters.Z_ABOVE_3),
+            prefixed(ProcessingLatency.KIND + "_", ProcessingLatency.P50, ProcessingLatency.P95),
+            prefixed(BinanceSourceMetrics.CONNECTION + "_", BinanceSourceMetrics.HANDOFF_DEPTH),
             Set.of(MeteredFileSink.WRITE_ERRORS, MeteredFileSink.FLUSH_SECONDS),
             Set.of(BinanceSourceMetrics.PARSE_ERRORS, BinanceSourceMetrics.DEDUP_HITS,
                     BinanceSourceMetrics.GAPFILL_TRADES, BinanceSourceMetrics.TRADE_GAPS,

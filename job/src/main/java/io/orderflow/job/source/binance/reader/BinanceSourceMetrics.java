@@ -30,7 +30,13 @@ public final class BinanceSourceMetrics implements FeedMetrics {
     public static final String BOOKTICKER_MISMATCHES = "bookticker_mismatches_total";
     /** Books not synced within BOOK_SYNC_TIMEOUT_SEC of their first diff. */
     public static final String BOOK_UNSYNCED = "book_unsynced_total";
+    /**
+     * Events waiting in the hand-off: on the reader's group, all of them; under {@link #CONNECTION},
+     * each connection's share (the capacity is the reader's, shared by its connections).
+     */
     public static final String HANDOFF_DEPTH = "handoff_queue_depth";
+    /** The label of per-connection metrics: the connection's split id, e.g. {@code usdm-public-0}. */
+    public static final String CONNECTION = "connection";
 
     private final Counter parseErrors;
     private final Counter unsupportedMessages;
@@ -45,8 +51,10 @@ public final class BinanceSourceMetrics implements FeedMetrics {
     private final Counter bookUnsynced;
 
     private final Map<String, Counter> byName = new LinkedHashMap<>();
+    private final MetricGroup group;
 
     BinanceSourceMetrics(MetricGroup group, IntSupplier handoffDepth) {
+        this.group = group;
         parseErrors = register(group, PARSE_ERRORS);
         unsupportedMessages = register(group, UNSUPPORTED_MESSAGES);
         dedupHits = register(group, DEDUP_HITS);
@@ -59,6 +67,11 @@ public final class BinanceSourceMetrics implements FeedMetrics {
         bookTickerMismatches = register(group, BOOKTICKER_MISMATCHES);
         bookUnsynced = register(group, BOOK_UNSYNCED);
         group.gauge(HANDOFF_DEPTH, handoffDepth::getAsInt);
+    }
+
+    /** A connection of the reader, with its events waiting in the hand-off. */
+    void connection(String splitId, IntSupplier handoffDepth) {
+        group.addGroup(CONNECTION, splitId).gauge(HANDOFF_DEPTH, handoffDepth::getAsInt);
     }
 
     @Override

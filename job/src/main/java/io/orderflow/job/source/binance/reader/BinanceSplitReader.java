@@ -89,6 +89,7 @@ final class BinanceSplitReader implements SplitReader<MarketEvent, BinanceSplit>
         for (BinanceSplit split : change.splits()) {
             FeedConnection connection = new FeedConnection(split, config, http, supervisor, io, rest, handoff, metrics);
             connections.put(split.splitId(), connection);
+            metrics.connection(split.splitId(), () -> handoff.size(split.splitId()));
             connection.start();
         }
     }

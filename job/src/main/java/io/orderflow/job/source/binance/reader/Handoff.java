@@ -23,6 +23,9 @@ import org.apache.flink.connector.base.source.reader.RecordsBySplits;
  *   <li>{@link #putConflating} replaces the queued book of the same split and symbol with the newer
  *       one (moved to the tail, so the order by time holds); only without one to replace does it wait.
  * </ul>
+ *
+ * <p>The capacity is the reader's, shared by its connections; {@link #size(String)} says how much of
+ * it each one's events take.
  */
 final class Handoff {
 
@@ -39,6 +42,8 @@ final class Handoff {
     /** The queued conflatable book of each split and symbol. */
     private final Map<BookKey, Entry> conflatable = new HashMap<>();
     private final Set<String> closedSplits = new HashSet<>();
+    /** Events queued per split: the connection's share of the queue. */
+    private final Map<String, QueuedCount> queuedBySplit = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notFull = lock.newCondition();
     private final Condition notEmpty = lock.newCondition();
@@ -85,6 +90,7 @@ final class Handoff {
             Entry stale = queue.size() >= capacity ? conflatable.remove(key) : null;
             if (stale != null) {
                 queue.removeFirstOccurrence(stale);
+                queuedBySplit.get(splitId).count--;
                 outcome = Outcome.CONFLATED;
             } else if (!awaitRoom(splitId)) {
                 return Outcome.REJECTED;
@@ -113,6 +119,7 @@ final class Handoff {
             int moved = 0;
             while (moved < max && !queue.isEmpty()) {
                 Entry entry = queue.poll();
+                queuedBySplit.get(entry.splitId).count--;
                 if (entry.conflationKey != null) {
                     conflatable.remove(entry.conflationKey, entry);
                 }
@@ -164,6 +171,17 @@ final class Handoff {
         }
     }
 
+    /** The events of one split (one connection) queued now. */
+    int size(String splitId) {
+        lock.lock();
+        try {
+            QueuedCount queued = queuedBySplit.get(splitId);
+            return queued == null ? 0 : queued.count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private boolean awaitRoom(String splitId) throws InterruptedException {
         while (queue.size() >= capacity && !closedSplits.contains(splitId)) {
             notFull.await();
@@ -173,7 +191,12 @@ final class Handoff {
 
     private void add(Entry entry) {
         queue.add(entry);
+        queuedBySplit.computeIfAbsent(entry.splitId, id -> new QueuedCount()).count++;
         notEmpty.signal();
+    }
+
+    private static final class QueuedCount {
+        int count;
     }
 
     private record BookKey(String splitId, String symbol) {}

@@ -27,6 +27,25 @@ class HandoffTest {
     }
 
     @Test
+    void countsWhatEachSplitHasQueued() throws InterruptedException {
+        Handoff handoff = new Handoff(3);
+        handoff.put(SPLIT, trade(1));
+        handoff.putConflating("spot-1", book("ETHUSDT", 1));
+        handoff.putConflating(SPLIT, book("BTCUSDT", 1));
+        assertThat(handoff.size(SPLIT)).isEqualTo(2);
+        assertThat(handoff.size("spot-1")).isEqualTo(1);
+
+        // full: the newer book replaces its split's queued one, the count stays
+        assertThat(handoff.putConflating(SPLIT, book("BTCUSDT", 2))).isEqualTo(Handoff.Outcome.CONFLATED);
+        assertThat(handoff.size(SPLIT)).isEqualTo(2);
+        assertThat(handoff.size("spot-2")).as("a split with nothing queued yet").isZero();
+
+        HandoffDrain.drain(handoff);
+        assertThat(handoff.size(SPLIT)).isZero();
+        assertThat(handoff.size("spot-1")).isZero();
+    }
+
+    @Test
     void offerRefusesWhenFull() throws InterruptedException {
         Handoff handoff = new Handoff(1);
 
