@@ -7,6 +7,7 @@ import io.orderflow.job.OrderflowJob;
 import io.orderflow.job.config.ConfigException;
 import io.orderflow.job.config.OrderflowConfig;
 import io.orderflow.job.config.SourceKind;
+import io.orderflow.job.source.binance.BinanceSource;
 import io.orderflow.testkit.loopback.LoopbackExchange;
 import io.orderflow.tools.dq.DqCommand;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,7 +43,8 @@ import sun.misc.Signal;
 
 /**
  * README command 1: the job in a local Flink MiniCluster, with the Web UI on 127.0.0.1, Parquet
- * under OUTPUT_DIR and a line per symbol on the console every second. With SOURCE=loopback (the
+ * under OUTPUT_DIR, a line per symbol on the console every second and a summary line every
+ * CONSOLE_SUMMARY_SEC ({@link ConsoleSummary}). With SOURCE=loopback (the
  * demo profile) it first starts a Binance-compatible exchange on loopback and reads it through the
  * real WebSocket source; any other SOURCE is read as configured.
  *
@@ -145,6 +148,7 @@ public final class LocalDemo {
 
     private int run(Source<MarketEvent, ?, ?> source, LocalServer server) throws Exception {
         Configuration conf = flinkConfiguration(config);
+        ConsoleMetrics.addTo(conf);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         OrderflowConfig jobConfig = server == null ? config : server.sendingHere(config);
         OrderflowJob.Signals signals = new OrderflowJob(jobConfig, source, OrderflowJob.parquetSinks(jobConfig),
@@ -154,14 +158,18 @@ public final class LocalDemo {
         signals.prices().sinkTo(ConsoleBoard.pricesTap()).name("console: prices");
 
         try (HarvestChecks checks = HarvestChecks.start(config, runTag(), Clock.systemUTC(), System.out).orElse(null)) {
-            return run(env, checks, server == null
+            OptionalInt handoffCapacity = source instanceof BinanceSource binance
+                    ? OptionalInt.of(binance.config().handoffCapacity())
+                    : OptionalInt.empty();
+            return run(env, checks, handoffCapacity, server == null
                     ? jobConfig.liveUrl().map(url -> "rows sent to " + url + "\n  Page     on that server, at /").orElse("none (SERVER_PORT=0)")
                     : server.address() + "  (/ws/stream, /history, /health: docs/server.md)\n  Page     " + server.address()
                             + "/  (price, OFI, CVD, fusion and events, live)");
         }
     }
 
-    private int run(StreamExecutionEnvironment env, HarvestChecks checks, String live) throws Exception {
+    private int run(StreamExecutionEnvironment env, HarvestChecks checks, OptionalInt handoffCapacity, String live)
+            throws Exception {
         JobClient job = env.executeAsync("orderflow demo " + String.join(",", config.symbols()));
         Signal.handle(new Signal("INT"), this::onSignal);
         Signal.handle(new Signal("TERM"), this::onSignal);
@@ -179,12 +187,19 @@ public final class LocalDemo {
         });
 
         CompletableFuture<JobExecutionResult> finished = job.getJobExecutionResult();
+        Instant nextSummary = Instant.now().plus(config.consoleSummaryEvery());
         while (!finished.isDone() && !stopRequested.isDone()) {
             try {
                 CompletableFuture.anyOf(finished, stopRequested).get(1, TimeUnit.SECONDS);
             } catch (TimeoutException tick) {
                 // A replay holds the symbols its recordings hold, whatever SYMBOLS says.
                 System.out.print(ConsoleBoard.render(config.source() == SourceKind.REPLAY ? List.of() : config.symbols()));
+                Instant now = Instant.now();
+                if (!now.isBefore(nextSummary)) {
+                    System.out.println(ConsoleSummary.line(now, ConsoleMetrics.inThisJvm().read(), config.source(),
+                            handoffCapacity));
+                    nextSummary = now.plus(config.consoleSummaryEvery());
+                }
             }
         }
         if (stopRequested.isDone() && !finished.isDone()) {

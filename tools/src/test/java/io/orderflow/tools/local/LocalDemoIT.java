@@ -31,6 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,13 @@ class LocalDemoIT {
     /** What the live page counts as drawn, per series (events are too rare in the demo to wait for). */
     private static final List<String> LINES = List.of("trades", "ofi", "cvd", "fusion");
     private static final List<String> PANES = List.of("candles", "trades", "ofi", "cvd", "fusion");
+    /**
+     * The console's summary line once a minute of rows has closed (every 5 s in this test); a latency
+     * may be {@code >=4096} on a busy machine, which is a figure, not a failure.
+     */
+    private static final Pattern SUMMARY = Pattern.compile("\\d\\d:\\d\\d:\\d\\d latency receive-to-row:"
+            + " ofi p50 (?:>=)?(\\d+) ms p95 (?:>=)?(\\d+) ms, prices p50 (?:>=)?(\\d+) ms p95 (?:>=)?(\\d+) ms"
+            + " \\| hand-off queue: usdm-market-0 (\\d+)/10000, usdm-public-0 (\\d+)/10000\n");
 
     @TempDir
     Path tmp;
@@ -69,7 +78,7 @@ class LocalDemoIT {
         Path data = tmp.resolve("data");
         Path log = tmp.resolve("demo.log");
         int historyFiles = StrategyOnTheDemo.writeHistory(data);
-        demo = start(List.of("--parquet-rotate-sec", "2", "--market-rate", "200",
+        demo = start(List.of("--parquet-rotate-sec", "2", "--market-rate", "200", "--console-summary-sec", "5",
                 "--output-dir", data.toString(), "--state-dir", tmp.resolve("state").toString(),
                 "--web-ui-port", Integer.toString(port), "--server-port", Integer.toString(serverPort)), log);
 
@@ -93,6 +102,8 @@ class LocalDemoIT {
             List<JsonNode> tradesDrawn = livePageDrawsEveryPaneAndGrows(serverPort);
             strategy.awaitALiveDecisionThenAsk();
             strategy.close();
+            // The strategy waited for a 1m bar to close, so a minute of rows has closed too.
+            consoleSummarisesTheLastMinute(log);
 
             demo.destroy(); // SIGTERM
             assertThat(demo.waitFor(3, TimeUnit.MINUTES)).as("demo exited").isTrue();
@@ -153,6 +164,23 @@ class LocalDemoIT {
                 Files.write(PAGE_SCREENSHOT, chromium.screenshot());
             }
         }
+    }
+
+    /**
+     * A summary line with figures: each kind's p50 at most its p95, and each of the two connections
+     * (trades on the market route, books on the public one) with a queue within the capacity.
+     */
+    private static void consoleSummarisesTheLastMinute(Path log) {
+        AtomicReference<Matcher> summary = new AtomicReference<>();
+        Awaitility.await("a summary line with figures in " + log).atMost(Duration.ofMinutes(1)).until(() -> {
+            summary.set(SUMMARY.matcher(Files.readString(log)));
+            return summary.get().find();
+        });
+        Matcher line = summary.get();
+        assertThat(Long.parseLong(line.group(1))).as(line.group()).isLessThanOrEqualTo(Long.parseLong(line.group(2)));
+        assertThat(Long.parseLong(line.group(3))).as(line.group()).isLessThanOrEqualTo(Long.parseLong(line.group(4)));
+        assertThat(List.of(Integer.parseInt(line.group(5)), Integer.parseInt(line.group(6)))).as(line.group())
+                .allSatisfy(depth -> assertThat(depth).isBetween(0, 10_000));
     }
 
     private static JsonNode awaitDrawn(HeadlessChromium chromium, Predicate<JsonNode> condition) {
