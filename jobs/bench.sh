@@ -14,12 +14,20 @@
 #   ./jobs/bench.sh client [JMH options and benchmark regexps]
 # Defaults (on the classes): 1 fork, 3 x 2 s warm-up, 5 x 2 s measured; -prof gc always. E.g.
 #   ./jobs/bench.sh client -i 10 DecodeBench.kline
+#
+# Issue 16's fault figures: reconnect and book-resync times measured by the WebSocket source itself,
+# against the loopback exchange dropping every connection N times and withholding a diff M times.
+#   ./jobs/bench.sh faults [drops] [gaps]
+# Defaults: 100 drops, 50 gaps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 main=io.orderflow.tools.bench.ReplayBench
 if [ "${1:-}" = server ]; then
   main=io.orderflow.tools.bench.FanOutBench
+  shift
+elif [ "${1:-}" = faults ]; then
+  main=io.orderflow.tools.bench.FaultBench
   shift
 elif [ "${1:-}" = client ]; then
   main=org.openjdk.jmh.Main

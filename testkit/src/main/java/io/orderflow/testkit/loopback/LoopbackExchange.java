@@ -131,6 +131,18 @@ public final class LoopbackExchange implements AutoCloseable {
         streams.sendToAll(text);
     }
 
+    /** Sends each frame, text or binary, to every connected client, in order (a fuzzing run: logged once). */
+    public void sendGarbage(List<FrameFuzzer.Frame> frames) {
+        LOG.info("sending {} fuzzed frames to {} client(s) (injected fault)", frames.size(), streams.connectionCount());
+        for (FrameFuzzer.Frame frame : frames) {
+            if (frame.binary()) {
+                streams.sendBinaryToAll(frame.bytes());
+            } else {
+                streams.sendToAll(frame.text());
+            }
+        }
+    }
+
     /** Withholds the symbol's next {@code depthUpdate}: a sequence gap on the diff stream. */
     public void skipNextDiff(String symbol) {
         market(symbol).skipNextDiff();

@@ -105,6 +105,17 @@ final class StreamServer extends WebSocketServer implements Broadcast {
         }
     }
 
+    /** Sends {@code bytes} as a binary frame to every client, even while silenced. */
+    void sendBinaryToAll(byte[] bytes) {
+        for (WebSocket connection : getConnections()) {
+            try {
+                connection.send(bytes);
+            } catch (WebsocketNotConnectedException e) {
+                // closed since it was listed
+            }
+        }
+    }
+
     /** Text frames sent to clients since the start, for measuring a client's input rate. */
     long messagesSent() {
         return messagesSent.sum();

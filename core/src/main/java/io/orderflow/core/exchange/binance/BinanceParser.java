@@ -1,6 +1,7 @@
 package io.orderflow.core.exchange.binance;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -329,7 +330,9 @@ public final class BinanceParser {
     /** Jackson's complaint about the text, as a malformed message. */
     private MalformedMessageException readFailure(IOException e) {
         if (e instanceof JsonProcessingException invalid) {
-            return in.malformed("invalid JSON at char " + invalid.getLocation().getCharOffset() + ": "
+            // A limit (nesting depth, number length) fails without a location.
+            JsonLocation at = invalid.getLocation();
+            return in.malformed("invalid JSON" + (at == null ? "" : " at char " + at.getCharOffset()) + ": "
                     + invalid.getOriginalMessage());
         }
         throw new UncheckedIOException("reading from a String cannot fail", e);

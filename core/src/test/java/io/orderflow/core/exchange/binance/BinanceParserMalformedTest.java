@@ -73,6 +73,13 @@ class BinanceParserMalformedTest {
         }
     }
 
+    /** Found by the fuzzer (issue 16): Jackson's depth limit fails without a location, which the message read. */
+    @Test
+    void nestingBeyondJacksonsDepthLimit() {
+        String nested = "{\"stream\":\"nknusdt@aggTrade\",\"data\":{\"x\":" + "[".repeat(1_001) + "]".repeat(1_001) + "}}";
+        assertRejected(spot, nested).hasMessageStartingWith("nknusdt@aggTrade: invalid JSON: Document nesting depth (1001)");
+    }
+
     @Test
     void negativeTradePrice() {
         String message = message("spot_agg_trade.json").replace("\"p\":\"0.35280000\"", "\"p\":\"-0.35280000\"");

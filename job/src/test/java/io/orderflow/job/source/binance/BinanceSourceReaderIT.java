@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
+import org.apache.flink.metrics.HistogramStatistics;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.java_websocket.WebSocket;
@@ -34,6 +35,7 @@ class BinanceSourceReaderIT {
 
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
     private static final Duration EXCHANGE_PING_INTERVAL = Duration.ofMillis(200);
+    private static final int GAPS = 20;
 
     private LoopbackExchange exchange;
     private StubServer stub;
@@ -194,6 +196,38 @@ class BinanceSourceReaderIT {
         assertThat(reader.notices()).hasSize(1);
         assertThat(reader.count(BinanceSourceMetrics.BOOK_RESYNCS)).isEqualTo(1);
         assertThat(reader.count(BinanceSourceMetrics.BOOKTICKER_MISMATCHES)).isZero();
+    }
+
+    @Test
+    void twentyDiffGapsOnTwoSymbolsAreEachAnnouncedAndResynced() throws Exception {
+        start(MarketType.SPOT, source().streams(StreamKind.AGG_TRADE, StreamKind.DIFF_DEPTH, StreamKind.BOOK_TICKER));
+        await(Duration.ofSeconds(10)).until(polling(() -> reader.books("BTCUSDT") >= 10 && reader.books("ETHUSDT") >= 10
+                && reader.count(BinanceSourceMetrics.BOOKTICKER_CHECKS) > 0));
+
+        for (int gap = 1; gap <= GAPS; gap++) {
+            String symbol = SYMBOLS.get(gap % SYMBOLS.size());
+            int gaps = gap;
+            exchange.skipNextDiff(symbol);
+            // Announced, then synced again: the resync is timed when its snapshot syncs the book.
+            await(Duration.ofSeconds(10)).until(polling(() -> reader.notices().size() == gaps
+                    && reader.metrics().times(BinanceSourceMetrics.BOOK_RESYNC_MS).size() == gaps));
+        }
+        long checksAfterResyncs = reader.count(BinanceSourceMetrics.BOOKTICKER_CHECKS);
+        await(Duration.ofSeconds(10)).until(polling(
+                () -> reader.count(BinanceSourceMetrics.BOOKTICKER_CHECKS) > checksAfterResyncs + 20));
+
+        assertThat(reader.notices()).allSatisfy(notice -> {
+            assertThat(notice.type()).isEqualTo(MarketNotice.BOOK_RESYNC);
+            assertThat(notice.metaJson()).contains("\"reason\":\"sequence_gap\"");
+        });
+        for (String symbol : SYMBOLS) {
+            assertThat(reader.notices()).as(symbol).filteredOn(notice -> notice.symbol().equals(symbol)).hasSize(GAPS / 2);
+        }
+        assertThat(reader.count(BinanceSourceMetrics.BOOK_RESYNCS)).isEqualTo(GAPS);
+        assertThat(reader.count(BinanceSourceMetrics.BOOKTICKER_MISMATCHES)).isZero();
+        HistogramStatistics resyncs = reader.metrics().times(BinanceSourceMetrics.BOOK_RESYNC_MS);
+        System.out.printf("%s over %d: p50 %.0f, p95 %.0f, max %d%n", BinanceSourceMetrics.BOOK_RESYNC_MS,
+                resyncs.size(), resyncs.getQuantile(0.5), resyncs.getQuantile(0.95), resyncs.getMax());
     }
 
     @Test

@@ -24,6 +24,12 @@ public interface FeedMetrics {
 
     void bookResync();
 
+    /**
+     * A book lost ({@link #bookResync}) is synced again, {@code tookMs} of receive time after the loss:
+     * from the diff that showed the gap (or the book dropped) to the REST snapshot that synced it.
+     */
+    void bookResynced(long tookMs);
+
     /** A symbol's book did not sync within the sync timeout, or never did. */
     void bookUnsynced();
 
@@ -51,6 +57,9 @@ public interface FeedMetrics {
 
         @Override
         public void bookResync() {}
+
+        @Override
+        public void bookResynced(long tookMs) {}
 
         @Override
         public void bookUnsynced() {}

@@ -58,6 +58,8 @@ final class SymbolBook {
     private long nextSnapshotMs = Long.MIN_VALUE;
     /** Receive time of the first diff of this unsynced spell, or {@link #SYNCED}. */
     private long unsyncedSinceMs = SYNCED;
+    /** Receive time at which the book was lost (a resync announced) and not yet synced again, or {@link #SYNCED}. */
+    private long lostAtMs = SYNCED;
     private boolean unsyncedReported;
     private long spellSnapshots;
     private long spellUnbridged;
@@ -140,6 +142,10 @@ final class SymbolBook {
         switch (book.onSnapshot(snapshot)) {
             case APPLIED -> {
                 unsyncedSinceMs = SYNCED;
+                if (lostAtMs != SYNCED) {
+                    metrics.bookResynced(snapshot.receiveTimeMs() - lostAtMs);
+                    lostAtMs = SYNCED;
+                }
                 if (book.lastUpdateId() > snapshot.lastUpdateId()) {
                     emitTop(); // buffered diffs were applied: the book is at a diff's state, with its times
                 }
@@ -172,6 +178,9 @@ final class SymbolBook {
     private void lost(long nowMs, MarketNotice notice) {
         check.onBookLost();
         startUnsyncedSpell(nowMs);
+        if (lostAtMs == SYNCED) { // lost again before it synced: the resync still runs from the first loss
+            lostAtMs = nowMs;
+        }
         stats.resyncs++;
         metrics.bookResync();
         out.put(MarketEvent.of(notice));

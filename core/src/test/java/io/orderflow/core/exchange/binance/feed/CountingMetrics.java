@@ -52,6 +52,12 @@ final class CountingMetrics implements FeedMetrics {
     }
 
     @Override
+    public void bookResynced(long tookMs) {
+        add("bookResynced", 1);
+        add("bookResyncedMs", tookMs);
+    }
+
+    @Override
     public void bookUnsynced() {
         add("bookUnsynced", 1);
     }

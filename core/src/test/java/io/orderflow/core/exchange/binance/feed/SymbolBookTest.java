@@ -67,6 +67,21 @@ class SymbolBookTest {
     }
 
     @Test
+    void theResyncTakesFromTheGapsDiffToTheSnapshotThatSyncsTheBookAgain() {
+        SymbolBook book = book(new CollectingOutput());
+        snapshots.add(snapshot(100, 99.0, 101.0));
+        snapshots.add(new DepthSnapshot("BTCUSDT", 110, 0, 2_150, new double[] {98.0}, new double[] {1.0},
+                new double[] {102.0}, new double[] {1.0}));
+        book.onDiff(diff(101, 101, 99.5, 101.0)); // the first sync is no resync: not timed
+
+        book.onDiff(diff(106, 108, 99.7, 101.0)); // received at 2,108: the gap; the snapshot answers at 2,150
+
+        assertThat(metrics.count("bookResync")).isEqualTo(1);
+        assertThat(metrics.count("bookResynced")).isEqualTo(1);
+        assertThat(metrics.count("bookResyncedMs")).isEqualTo(42);
+    }
+
+    @Test
     void aBookDroppedFromAFullOutputMakesTheBookResyncOnceThereIsRoom() {
         CollectingOutput out = new CollectingOutput(2);
         SymbolBook book = book(out);

@@ -3,11 +3,15 @@ package io.orderflow.job.source.binance.reader;
 import io.orderflow.core.exchange.binance.feed.FeedMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.HistogramStatistics;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /**
  * The source's counters, on the reader's metric group (so they reach Prometheus as
@@ -37,6 +41,12 @@ public final class BinanceSourceMetrics implements FeedMetrics {
     public static final String HANDOFF_DEPTH = "handoff_queue_depth";
     /** The label of per-connection metrics: the connection's split id, e.g. {@code usdm-public-0}. */
     public static final String CONNECTION = "connection";
+    /** Connection loss noticed to the first market message on a new connection, ms, over the last {@link #TIMES_KEPT}. */
+    public static final String WS_RECONNECT_MS = "ws_reconnect_ms";
+    /** A book lost (sequence gap, dropped book) to the snapshot that synced it again, ms, over the last {@link #TIMES_KEPT}. */
+    public static final String BOOK_RESYNC_MS = "book_resync_ms";
+    /** How many of the latest reconnect and resync times the histograms keep. */
+    static final int TIMES_KEPT = 1_024;
 
     private final Counter parseErrors;
     private final Counter unsupportedMessages;
@@ -49,6 +59,8 @@ public final class BinanceSourceMetrics implements FeedMetrics {
     private final Counter bookTickerChecks;
     private final Counter bookTickerMismatches;
     private final Counter bookUnsynced;
+    private final Histogram reconnectMs;
+    private final Histogram resyncMs;
 
     private final Map<String, Counter> byName = new LinkedHashMap<>();
     private final MetricGroup group;
@@ -67,6 +79,9 @@ public final class BinanceSourceMetrics implements FeedMetrics {
         bookTickerMismatches = register(group, BOOKTICKER_MISMATCHES);
         bookUnsynced = register(group, BOOK_UNSYNCED);
         group.gauge(HANDOFF_DEPTH, handoffDepth::getAsInt);
+        // Flink's sliding-window histogram: recording stores into a fixed ring, without allocating.
+        reconnectMs = group.histogram(WS_RECONNECT_MS, new DescriptiveStatisticsHistogram(TIMES_KEPT));
+        resyncMs = group.histogram(BOOK_RESYNC_MS, new DescriptiveStatisticsHistogram(TIMES_KEPT));
     }
 
     /** A connection of the reader, with its events waiting in the hand-off. */
@@ -110,6 +125,16 @@ public final class BinanceSourceMetrics implements FeedMetrics {
     }
 
     @Override
+    public void bookResynced(long tookMs) {
+        resyncMs.update(tookMs);
+    }
+
+    /** A connection lost {@code tookNanos} ago delivers again: its replacement's first market message. */
+    void reconnected(long tookNanos) {
+        reconnectMs.update(TimeUnit.NANOSECONDS.toMillis(tookNanos));
+    }
+
+    @Override
     public void bookUnsynced() {
         bookUnsynced.inc();
     }
@@ -141,6 +166,15 @@ public final class BinanceSourceMetrics implements FeedMetrics {
         Map<String, Long> counts = new LinkedHashMap<>();
         byName.forEach((name, counter) -> counts.put(name, counter.getCount()));
         return counts;
+    }
+
+    /** The reconnect or resync times kept ({@link #WS_RECONNECT_MS}, {@link #BOOK_RESYNC_MS}). */
+    public HistogramStatistics times(String name) {
+        return switch (name) {
+            case WS_RECONNECT_MS -> reconnectMs.getStatistics();
+            case BOOK_RESYNC_MS -> resyncMs.getStatistics();
+            default -> throw new IllegalArgumentException("no histogram " + name);
+        };
     }
 
     private Counter register(MetricGroup group, String name) {

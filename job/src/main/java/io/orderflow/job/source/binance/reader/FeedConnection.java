@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,9 @@ final class FeedConnection {
     /** Messages received and not yet processed, per connection, before the socket stops reading. */
     static final int INBOX_CAPACITY = 1024;
 
+    /** How every combined-stream market message begins (a SUBSCRIBE answer does not). */
+    private static final String MARKET_MESSAGE_HEAD = "{\"stream\":";
+
     private enum State { CONNECTING, SUBSCRIBING, LIVE, WAITING }
 
     private final String id;
@@ -101,6 +105,11 @@ final class FeedConnection {
     /** Inboxes being processed, of this attempt and maybe of the one before: while any is, the socket is not silent. */
     private final AtomicInteger draining = new AtomicInteger();
     private volatile boolean pongDue;
+    /**
+     * When the connection was lost, until a replacement delivers its first market message (then 0): the
+     * reconnect time. A replacement lost before delivering leaves it at the first loss.
+     */
+    private final AtomicLong outageSinceNanos = new AtomicLong();
 
     /**
      * @param supervisor runs the lifecycle of all the reader's connections, one thread
@@ -219,7 +228,11 @@ final class FeedConnection {
     /** A SUBSCRIBE answer, from the processing; the SUBSCRIBE's id is the connection's generation. */
     private void acknowledged(long requestId, String error) {
         onSupervisor(() -> {
-            if (closed || state != State.SUBSCRIBING || requestId != generation) {
+            if (closed) {
+                return;
+            }
+            if (state != State.SUBSCRIBING || requestId != generation) {
+                metrics.unsupported(); // an answer to no request of this connection: well-formed, not consumed
                 return;
             }
             if (error == null) {
@@ -264,6 +277,7 @@ final class FeedConnection {
     /** Taken when the connection goes: the next one's messages may arrive before it is seen open. */
     private void markDown(long nowNanos, String reason) {
         downSinceNanos = nowNanos;
+        outageSinceNanos.compareAndSet(0, nowNanos);
         lostCause = reason;
         long lastMessage = lastMessageMs;
         gapStartMs = lastMessage > 0 ? lastMessage : System.currentTimeMillis();
@@ -364,6 +378,8 @@ final class FeedConnection {
 
         private final int attempt;
         private final TextAssembler assembler = new TextAssembler();
+        /** No market message yet on this attempt: the first one ends an outage. */
+        private boolean awaitingMarket = true;
         private final ArrayDeque<Consumer<BinanceFeed>> inbox = new ArrayDeque<>();
         private boolean drainRunning;
         /** The inbox was full: the next frame is asked for once it is not. */
@@ -391,6 +407,13 @@ final class FeedConnection {
                 if (message == null) {
                     ws.request(1);
                 } else {
+                    if (awaitingMarket && attempt == generation && message.startsWith(MARKET_MESSAGE_HEAD)) {
+                        awaitingMarket = false;
+                        long since = outageSinceNanos.getAndSet(0);
+                        if (since != 0) {
+                            metrics.reconnected(System.nanoTime() - since);
+                        }
+                    }
                     queue(ws, feed -> feed.onMessage(message, null, receiveTimeMs));
                 }
             } catch (MalformedMessageException e) {
@@ -399,10 +422,16 @@ final class FeedConnection {
             return null;
         }
 
+        /** Binance sends text only: a binary message is bad input, counted once, when its last part is in. */
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
             lastHeardNanos = System.nanoTime();
-            ws.request(1);
+            if (last) {
+                MalformedMessageException binary = new MalformedMessageException("a binary message");
+                queue(ws, feed -> feed.onMalformed(binary, null, null));
+            } else {
+                ws.request(1);
+            }
             return null;
         }
 
