@@ -26,8 +26,9 @@ rest_port() {
   sed -n 's/^rest\.port: *//p' "$CONF/config.yaml" | tail -1
 }
 
+# Whether the process of a pid file runs; a killed one lingers as a zombie until it is reaped: not running.
 pid_alive() {
-  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null && [ "$(ps -o stat= -p "$(cat "$1")" | cut -c1)" != Z ]
 }
 
 require_running() {

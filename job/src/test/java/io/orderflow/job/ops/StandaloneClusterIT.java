@@ -325,6 +325,7 @@ class StandaloneClusterIT {
         long killedAt = System.currentTimeMillis();
         Processes.run(REPO, Map.of(), Duration.ofSeconds(30), List.of("kill", "-9", Long.toString(taskManager.pid())))
                 .requireSuccess();
+        Awaitility.await("the TaskManager gone").atMost(Duration.ofMinutes(1)).until(() -> !taskManager.isAlive());
         long committedAtKill;
         try (Harvest atKill = new Harvest(crashed)) {
             committedAtKill = atKill.prices().size();
