@@ -51,30 +51,6 @@ execution.checkpointing.dir: file://$STATE_DIR/checkpoints
 execution.checkpointing.savepoint-dir: file://$SAVEPOINTS
 CONF
 
-# JVM memory flags (line 1) and the matching dynamic properties (line 2), as Flink's scripts compute them.
-resource_params() {
-  java -cp "$DIST/lib/*" org.apache.flink.runtime.util.bash.BashJavaUtils "$1" --configDir "$CONF" 2>/dev/null \
-    | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p'
-}
-
-# start NAME MAIN_CLASS RESOURCE_QUERY PROM_PORT
-start() {
-  local name="$1" main="$2" params jvm dynamic
-  params="$(resource_params "$3")"
-  jvm="$(echo "$params" | sed -n 1p)"
-  dynamic="$(echo "$params" | sed -n 2p)"
-  [ -n "$jvm" ] || die "could not compute the memory settings of the $name from $CONF/config.yaml"
-  # setsid: the process outlives this script and the terminal; stop it with jobs/cluster-stop.sh.
-  # shellcheck disable=SC2086
-  (cd "$REPO" && FLINK_CONF_DIR="$CONF" FLINK_PLUGINS_DIR="$DIST/plugins" exec setsid java $jvm \
-    @"$REPO/flink-conf/jvm.options" \
-    -Dlog.file="$LOGS/$name.log" -Dlog4j.configurationFile="file:$CONF/log4j.properties" \
-    -cp "$DIST/lib/*" "$main" --configDir "$CONF" $dynamic -D metrics.reporter.prom.port="$4" \
-    > "$LOGS/$name.out" 2>&1 < /dev/null) &
-  echo $! > "$RUN/$name.pid"
-  echo "Started $name (pid $!), log $LOGS/$name.log"
-}
-
 start jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS "$PROM_JM_PORT"
 for i in $(seq 1 "$TASKMANAGERS"); do
   start "taskmanager-$i" org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS "$((PROM_TM_PORT + i - 1))"

@@ -26,8 +26,9 @@ rest_port() {
   sed -n 's/^rest\.port: *//p' "$CONF/config.yaml" | tail -1
 }
 
+# Whether the process of a pid file runs; a killed one lingers as a zombie until it is reaped: not running.
 pid_alive() {
-  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null && [ "$(ps -o stat= -p "$(cat "$1")" | cut -c1)" != Z ]
 }
 
 require_running() {
@@ -79,4 +80,29 @@ job_jar() {
   jar="$(ls -1 "$REPO"/job/target/orderflow-job-*.jar 2>/dev/null | grep -v '/original-' | head -1 || true)"
   [ -n "$jar" ] || die "the job jar is not built: run 'mvn -B -DskipTests package' first (it makes job/target/orderflow-job-<version>.jar)"
   echo "$jar"
+}
+
+# JVM memory flags (line 1) and the matching dynamic properties (line 2), as Flink's scripts compute them.
+resource_params() {
+  java -cp "$DIST/lib/*" org.apache.flink.runtime.util.bash.BashJavaUtils "$1" --configDir "$CONF" 2>/dev/null \
+    | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p'
+}
+
+# Starts a cluster process in the background, its pid in RUN/NAME.pid and its log in LOGS/NAME.log.
+#   start NAME MAIN_CLASS RESOURCE_QUERY PROM_PORT
+start() {
+  local name="$1" main="$2" params jvm dynamic
+  params="$(resource_params "$3")"
+  jvm="$(echo "$params" | sed -n 1p)"
+  dynamic="$(echo "$params" | sed -n 2p)"
+  [ -n "$jvm" ] || die "could not compute the memory settings of the $name from $CONF/config.yaml"
+  # setsid: the process outlives this script and the terminal; stop it with jobs/cluster-stop.sh.
+  # shellcheck disable=SC2086
+  (cd "$REPO" && FLINK_CONF_DIR="$CONF" FLINK_PLUGINS_DIR="$DIST/plugins" exec setsid java $jvm \
+    @"$REPO/flink-conf/jvm.options" \
+    -Dlog.file="$LOGS/$name.log" -Dlog4j.configurationFile="file:$CONF/log4j.properties" \
+    -cp "$DIST/lib/*" "$main" --configDir "$CONF" $dynamic -D metrics.reporter.prom.port="$4" \
+    > "$LOGS/$name.out" 2>&1 < /dev/null) &
+  echo $! > "$RUN/$name.pid"
+  echo "Started $name (pid $!), log $LOGS/$name.log"
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.core.exchange.binance.MarketType;
 import io.orderflow.core.model.PriceRow;
+import io.orderflow.job.MarketSources;
+import io.orderflow.job.OrderflowJob;
+import io.orderflow.job.config.OrderflowConfig;
+import io.orderflow.job.testing.TestEnvironments;
 import io.orderflow.testkit.FreePorts;
 import io.orderflow.testkit.Harvest;
 import io.orderflow.testkit.HeadlessChromium;
@@ -36,6 +40,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RpcOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +81,7 @@ class StandaloneClusterIT {
             "events: latency spikes and data gaps", "sink: events");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern JOB_ID = Pattern.compile("Submitted job ([0-9a-f]{32})");
+    private static final int CRASH_REPLAY_SPEED = 20;
 
     @TempDir
     static Path tmp;
@@ -284,6 +293,131 @@ class StandaloneClusterIT {
             Map<String, Long> cvdRows = harvest.cvd().stream().collect(Collectors.groupingBy(r -> r.symbol(), TreeMap::new, Collectors.counting()));
             assertThat(cvdRows).isEqualTo(trades);
         }
+    }
+
+    /**
+     * A paced replay loses its TaskManager to {@code kill -9} midway; jobs/taskmanager-restart.sh
+     * brings one back and Flink restores the job from its last checkpoint. Every kind's committed
+     * rows then equal, value for value, those of the same replay run uninterrupted beside it in this
+     * JVM; the in-progress files the dead attempt left are never read, and jobs/orphans.sh lists and
+     * removes them without touching a committed row.
+     */
+    @Test
+    @Order(4)
+    void aKilledTaskManagerCostsNoRowAndLeavesOnlyOrphansThatAreRemoved() throws Exception {
+        long testStart = System.nanoTime();
+        Path crashed = tmp.resolve("crash-data");
+        Path reference = tmp.resolve("crash-reference");
+        // The source is on the cluster's one TaskManager (TASK_SLOTS 3: this job's two slots and the live job's).
+        assertThat(rest("/taskmanagers").path("taskmanagers")).hasSize(1);
+        JobClient uninterrupted = runInThisJvm(crashReplay(reference));
+        String crashJob = submit("submit-job.sh", crashReplay(crashed));
+
+        AtomicReference<JsonNode> checkpoints = new AtomicReference<>();
+        Awaitility.await("checkpoints completed and rows committed").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    checkpoints.set(rest("/jobs/" + crashJob + "/checkpoints"));
+                    return checkpoints.get().at("/counts/completed").asInt() >= 2 && committedFiles(crashed) > 0;
+                });
+        ProcessHandle taskManager = ProcessHandle.of(Long.parseLong(
+                Files.readString(CLUSTER_HOME.resolve("run/taskmanager-1.pid")).trim())).orElseThrow();
+        assertThat(rest("/jobs/" + crashJob).path("state").asText()).as("still replaying at the kill").isEqualTo("RUNNING");
+        long killedAt = System.currentTimeMillis();
+        Processes.run(REPO, Map.of(), Duration.ofSeconds(30), List.of("kill", "-9", Long.toString(taskManager.pid())))
+                .requireSuccess();
+        Awaitility.await("the TaskManager gone").atMost(Duration.ofMinutes(1)).until(() -> !taskManager.isAlive());
+        long committedAtKill;
+        try (Harvest atKill = new Harvest(crashed)) {
+            committedAtKill = atKill.prices().size();
+        }
+
+        assertThat(script(Duration.ofMinutes(3), "taskmanager-restart.sh").output()).contains("Restarted 1 TaskManager(s)");
+        ProcessHandle.of(Long.parseLong(Files.readString(CLUSTER_HOME.resolve("run/taskmanager-1.pid")).trim()))
+                .ifPresent(clusterProcesses::add);
+        Awaitility.await("the job restored from its last checkpoint and running").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    JsonNode job = rest("/jobs/" + crashJob);
+                    return job.path("state").asText().equals("RUNNING")
+                            && job.findValuesAsText("status").stream().allMatch(s -> s.equals("RUNNING") || s.equals("FINISHED"))
+                            && !rest("/jobs/" + crashJob + "/checkpoints").at("/latest/restored").isMissingNode();
+                });
+        long runningAgainAt = System.currentTimeMillis();
+        JsonNode restored = rest("/jobs/" + crashJob + "/checkpoints").at("/latest/restored");
+        assertThat(restored.path("is_savepoint").asBoolean()).isFalse();
+        Awaitility.await("the replay finished").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> rest("/jobs/" + crashJob).path("state").asText().equals("FINISHED"));
+        uninterrupted.getJobExecutionResult().get(3, TimeUnit.MINUTES);
+
+        Map<String, List<Object>> expected = rowsOfEveryKind(reference);
+        Map<String, List<Object>> actual = rowsOfEveryKind(crashed);
+        assertThat(expected.get("prices")).as("the kill came midway").hasSizeGreaterThan((int) committedAtKill);
+        expected.forEach((kind, rows) -> assertThat(actual.get(kind)).as(kind).isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(rows));
+
+        // Every in-progress file is the dead attempt's now: the finished job committed all of its own.
+        long orphans;
+        try (Harvest harvest = new Harvest(crashed)) {
+            orphans = harvest.inProgressFiles();
+        }
+        assertThat(orphans).as("in-progress files the dead attempt left").isPositive();
+        String minAge = Long.toString((System.currentTimeMillis() - killedAt) / 1000 - 1);
+        String listed = script(Duration.ofMinutes(1), "orphans.sh", "--data", crashed.toString(), "--min-age-sec", minAge).output();
+        assertThat(listed).contains(orphans + " orphaned in-progress files", "Remove them with --remove");
+        script(Duration.ofMinutes(1), "orphans.sh", "--data", crashed.toString(), "--min-age-sec", minAge, "--remove");
+        try (Harvest harvest = new Harvest(crashed)) {
+            assertThat(harvest.inProgressFiles()).isZero();
+        }
+        Map<String, List<Object>> afterRemoval = rowsOfEveryKind(crashed);
+        actual.forEach((kind, rows) -> assertThat(afterRemoval.get(kind)).as(kind).containsExactlyInAnyOrderElementsOf(rows));
+        System.out.printf("crash test: restored from checkpoint %d, running again %d ms after the kill -9; %d orphaned"
+                        + " in-progress files; %d prices rows committed at the kill of %d; test %d s%n",
+                restored.path("id").asLong(), runningAgainAt - killedAt, orphans, committedAtKill,
+                expected.get("prices").size(), (System.nanoTime() - testStart) / 1_000_000_000);
+    }
+
+    /** The test recordings (two symbols, six minutes) at 20 times their pace: 18 s, nine checkpoints. */
+    private static List<String> crashReplay(Path out) {
+        Path recordings = REPO.resolve("core/src/test/resources/recordings/hftbacktest-spot");
+        return List.of("--parallelism", "2", "--profile", "harvest", "--source", "replay", "--binance-market", "spot",
+                "--replay-files", recordings.resolve("btcusdt_20240808.gz") + "," + recordings.resolve("ethusdt_20240808.gz"),
+                "--replay-speed", Integer.toString(CRASH_REPLAY_SPEED), "--parquet-rotate-sec", "2",
+                "--output-dir", out.toString());
+    }
+
+    /** The job as submit-job.sh runs it (its flags, less the submission's own), on a MiniCluster in this JVM. */
+    private static JobClient runInThisJvm(List<String> submission) throws Exception {
+        OrderflowConfig config = OrderflowConfig.load(submission.subList(2, submission.size()).toArray(String[]::new), Map.of());
+        Configuration patient = new Configuration();
+        // beside a cluster on two loaded cores, its submission can take longer than the 10 s default
+        patient.set(RpcOptions.ASK_TIMEOUT_DURATION, Duration.ofMinutes(1));
+        StreamExecutionEnvironment env = TestEnvironments.create(patient);
+        new OrderflowJob(config, MarketSources.fromConfig(config), OrderflowJob.parquetSinks(config)).addTo(env);
+        return env.executeAsync("uninterrupted replay");
+    }
+
+    private static Map<String, List<Object>> rowsOfEveryKind(Path dir) throws Exception {
+        try (Harvest harvest = new Harvest(dir)) {
+            Map<String, List<Object>> rows = new TreeMap<>();
+            rows.put("prices", List.copyOf(harvest.prices()));
+            rows.put("ofi", List.copyOf(harvest.ofi()));
+            rows.put("cvd", List.copyOf(harvest.cvd()));
+            rows.put("klines", List.copyOf(harvest.klines()));
+            rows.put("fusion", List.copyOf(harvest.fusion()));
+            rows.put("events", List.copyOf(harvest.events()));
+            return rows;
+        }
+    }
+
+    private static long committedFiles(Path dir) throws Exception {
+        try (Harvest harvest = new Harvest(dir)) {
+            return harvest.committedFiles();
+        }
+    }
+
+    private JsonNode rest(String path) throws Exception {
+        HttpResponse<String> response = get("http://127.0.0.1:" + restPort + path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private String submit(String script, List<String> jobArguments) throws Exception {

@@ -1,5 +1,6 @@
 package io.orderflow.tools.dq;
 
+import io.orderflow.job.sink.OrphanedParts;
 import io.orderflow.tools.dq.DqReport.OrphanedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,8 +98,8 @@ record HarvestFiles(
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
                 for (Path file : entries) {
                     String name = file.getFileName().toString();
-                    if (name.startsWith(".") && name.contains(".inprogress") && Files.isRegularFile(file)) {
-                        long ageSec = (now.toEpochMilli() - Files.getLastModifiedTime(file).toMillis()) / 1000;
+                    if (OrphanedParts.isInProgress(name) && Files.isRegularFile(file)) {
+                        long ageSec = OrphanedParts.ageSec(file, now);
                         if (ageSec > orphanAgeSec) {
                             orphaned.add(new OrphanedFile(file.toString(), ageSec, Files.size(file)));
                         }

@@ -88,9 +88,11 @@ final class HtmlReport {
         term(html, "winsor limit", Verdicts.format(report.winsorLimit().value()) + " (from the "
                 + report.winsorLimit().source() + ")");
         List<OrphanedFile> orphaned = report.harvest().orphanedInprogressFiles();
-        term(html, "orphaned in-progress files", orphaned.isEmpty() ? "none" : orphaned.stream()
-                .map(f -> f.path() + " (" + f.sizeBytes() + " bytes, " + ReportFormat.duration(f.ageSec() * 1_000) + " old)")
-                .collect(Collectors.joining("; ")));
+        term(html, "orphaned in-progress files", orphaned.isEmpty() ? "none" : count(orphaned.size()) + " files, "
+                + count(orphaned.stream().mapToLong(OrphanedFile::sizeBytes).sum()) + " bytes (./jobs/orphans.sh removes"
+                + " them once no job can commit them): " + orphaned.stream()
+                        .map(f -> f.path() + " (" + f.sizeBytes() + " bytes, " + ReportFormat.duration(f.ageSec() * 1_000) + " old)")
+                        .collect(Collectors.joining("; ")));
         term(html, "report", report.kind() + (report.runTag() == null ? "" : " report of run " + report.runTag())
                 + ", generated " + minute(report.generatedAt()) + " UTC in " + count(report.elapsedMs()) + " ms · " + jsonName);
         html.append("</dl></header>\n");

@@ -10,6 +10,7 @@ import io.orderflow.tools.dq.DqReport.EmptyMinutes;
 import io.orderflow.tools.dq.DqReport.HarvestHealth;
 import io.orderflow.tools.dq.DqReport.Klines;
 import io.orderflow.tools.dq.DqReport.Latency;
+import io.orderflow.tools.dq.DqReport.OrphanedFile;
 import io.orderflow.tools.dq.DqReport.Section;
 import io.orderflow.tools.dq.DqReport.Verdict;
 import java.util.ArrayList;
@@ -107,9 +108,11 @@ final class Verdicts {
                 : verdict("single_config_fingerprint", "= 1", fingerprints, fingerprints == 1 ? PASS : FAIL,
                         fingerprints == 1 ? null : fingerprints + " configurations wrote this range (health.config_fingerprints)"));
         int orphaned = harvest.orphanedInprogressFiles().size();
+        long orphanedBytes = harvest.orphanedInprogressFiles().stream().mapToLong(OrphanedFile::sizeBytes).sum();
         verdicts.add(verdict("no_orphaned_inprogress_files", "= 0", orphaned, orphaned == 0 ? PASS : FAIL,
-                orphaned == 0 ? null : orphaned + " in-progress files older than 3 checkpoint intervals ("
-                        + 3 * options.checkpointIntervalSec() + " s): a task manager died before committing them"));
+                orphaned == 0 ? null : orphaned + " in-progress files (" + orphanedBytes + " bytes) older than 3"
+                        + " checkpoint intervals (" + 3 * options.checkpointIntervalSec() + " s): a task manager died"
+                        + " before committing them; ./jobs/orphans.sh removes them once no job can commit them"));
         return verdicts;
     }
 

@@ -170,6 +170,11 @@ class DqCommandTest {
                 "single_config_fingerprint", "fail"));
         assertThat(states(overall)).containsEntry("no_orphaned_inprogress_files", "fail");
         assertThat(out()).startsWith("dq: 2 symbols").contains("FAIL duplicate_rate").endsWith("dq: 14 verdicts fail\n");
+        assertThat(out()).contains("FAIL no_orphaned_inprogress_files = 1 (= 0): 1 in-progress files (123 bytes) older than"
+                + " 3 checkpoint intervals (180 s): a task manager died before committing them; ./jobs/orphans.sh removes"
+                + " them once no job can commit them");
+        assertThat(Files.readString(dir.resolve("reports/dq_20260302_1100.html")))
+                .contains("<dt>orphaned in-progress files</dt><dd>1 files, 123 bytes (./jobs/orphans.sh removes them");
     }
 
     @Test
