@@ -7,12 +7,13 @@
 # The clock starts when the job's first rows reach the server. WEB_UI_PORT (8081) and SERVER_PORT
 # (8000) are the ports; JAVA_HEAP sizes the job's JVM as for the demo; SKIP_BUILD=1 skips the build.
 # Prints a line per sample: elapsed time, RSS (VmRSS) and peak RSS (VmHWM) of the job's process and
-# of the server's, and the job's heap in use (jstat); then RSS at the end of the warm-up and at the
-# end, growth after the warm-up, the peaks, and the verdict against the targets (growth under 5 %,
-# the job's process under 512 MB). Then SIGTERM stops the demo (with a savepoint) and the server, and
-# the run's temporary directory is removed. Exit status: 0 when both processes ran to the end and
-# stopped cleanly, whatever the verdict (the figures are reported, not judged); 1 when one failed;
-# 2 for a bad setting.
+# of the server's, and the job's heap in use (jstat); at the end, the live heap of each after a full
+# GC (the server's is what it adds to a local run's heap in the same process); then RSS at the end of
+# the warm-up and at the end, growth after the warm-up, the peaks, and the verdict against the
+# targets (growth under 5 %, the job's process under 512 MB). Then SIGTERM stops the demo (with a
+# savepoint) and the server, and the run's temporary directory is removed. Exit status: 0 when both
+# processes ran to the end and stopped cleanly, whatever the verdict (the figures are reported, not
+# judged); 1 when one failed; 2 for a bad setting.
 set -euo pipefail
 # Job control: without it the processes started in the background would ignore SIGINT (and the demo
 # could not handle it); Ctrl+C stops the script, whose trap stops them.
@@ -98,6 +99,12 @@ heap_mb() {
     END { if (!found) printf "-" }'
 }
 
+# live_heap_mb PID: the heap in use right after a full collection.
+live_heap_mb() {
+  jcmd "$1" GC.run >/dev/null 2>&1 || true
+  heap_mb "$1"
+}
+
 SKIP_BUILD=1 jobs/serve.sh --port "$server_port" --data "$work/data" --state "$work/server-state" \
   >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -131,6 +138,8 @@ for ((at = 0; at <= duration; at += interval)); do
     "$(status_mb "$server_pid" VmRSS)" "$(status_mb "$server_pid" VmHWM)" | tee -a "$samples"
 done
 
+# What each holds, without garbage: the server's is what it adds to a local run's heap in the same process.
+echo "Live heap after a full GC (jcmd GC.run): job $(live_heap_mb "$job_pid") MB, server $(live_heap_mb "$server_pid") MB"
 echo "Stopping: SIGTERM to the demo (savepoint), then to the server..."
 kill -TERM "$job_pid"
 job_status=0

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * jobs/soak.sh, in a few seconds: the demo and the stream server in processes of their own, both
- * sampled at every interval, the series and the summary printed, then both stopped (the demo with a
- * savepoint) and the temporary directory removed. The memory figures themselves are reported by the
+ * sampled at every interval, the series, their live heaps and the summary printed, then both stopped
+ * (the demo with a savepoint) and the temporary directory removed. The memory figures themselves are reported by the
  * real 30-minute soak (docs/performance.md), not asserted.
  */
 class SoakScriptIT {
@@ -62,6 +62,7 @@ class SoakScriptIT {
             }
         }
         assertThat(elapsed).as(output).containsExactly("0:00", "0:02", "0:04", "0:06");
+        assertThat(output).containsPattern("Live heap after a full GC \\(jcmd GC.run\\): job \\d+ MB, server \\d+ MB");
         assertThat(output).contains(
                 "elapsed job_rss_mb job_peak_mb job_heap_mb server_rss_mb server_peak_mb",
                 "The demo stopped with a savepoint, every Parquet file committed (exit status 0).",
