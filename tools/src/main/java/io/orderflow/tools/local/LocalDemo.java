@@ -32,8 +32,10 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -64,6 +66,7 @@ public final class LocalDemo {
     static final int PREFLIGHT_FAILED_EXIT_STATUS = 4;
     /** The loopback exchange keeps a deeper book than the job reads, as a real one does. */
     private static final int LOOPBACK_BOOK_LEVELS = 20;
+    private static final MemorySize MINI_CLUSTER_NETWORK_MEMORY = MemorySize.ofMebiBytes(32);
 
     private final OrderflowConfig config;
     private final CompletableFuture<String> stopRequested = new CompletableFuture<>();
@@ -98,6 +101,7 @@ public final class LocalDemo {
         conf.set(RestOptions.PORT, config.webUiPort());
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, state.resolve("checkpoints").toUri().toString());
         conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, state.resolve("savepoints").toUri().toString());
+        sizeMiniCluster(conf);
         Optional<String> resumeFrom = config.resumeFrom();
         if (resumeFrom.isPresent()) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, resumeFrom.get().equals(Savepoints.LATEST)
@@ -105,6 +109,21 @@ public final class LocalDemo {
                     : resumeFrom.get());
         }
         return conf;
+    }
+
+    /**
+     * The MiniCluster's own memory. It runs in this JVM, which jobs/lib/local-run.sh sizes (JAVA_HEAP,
+     * docs/operations.md#memory-of-local-runs), so the cluster's process sizes do not apply (Flink only
+     * warns about them) and the tasks' heap and off-heap are the JVM's. What it does size are its
+     * buffers: the network buffers are direct memory allocated at start, 64 MB by default; the job's
+     * shuffles at parallelism 2 hold about 200 of its 1,024 buffers (32 KB each), within MaxDirectMemorySize.
+     * Managed memory is 0: the hashmap state backend keeps state on the heap and no operator uses it.
+     */
+    private static void sizeMiniCluster(Configuration conf) {
+        conf.removeConfig(TaskManagerOptions.TOTAL_PROCESS_MEMORY);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MINI_CLUSTER_NETWORK_MEMORY);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MINI_CLUSTER_NETWORK_MEMORY);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ZERO);
     }
 
     private static String latestSavepoint(Path savepoints) {

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
@@ -204,6 +205,15 @@ class LocalDemoIT {
     }
 
     @Test
+    void refusesABadHeapSizeAtStartSayingWhatToFix() throws Exception {
+        Path log = tmp.resolve("heap.log");
+        demo = start(List.of(), Map.of("JAVA_HEAP", "64m"), log);
+        assertThat(demo.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(demo.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log)).contains("JAVA_HEAP=64m: give the local run's heap in MB or GB, at least 128m");
+    }
+
+    @Test
     void resumesFromTheLatestSavepointWithoutDuplicateOrMissingTrades() throws Exception {
         Path data = tmp.resolve("data");
         List<String> settings = List.of("--source", "embedded", "--market-rate", "200", "--parquet-rotate-sec", "2",
@@ -282,10 +292,15 @@ class LocalDemoIT {
 
     /** README command 1 without its build step (Maven built the project before the ITs). */
     private static Process start(List<String> args, Path log) throws IOException {
+        return start(args, Map.of(), log);
+    }
+
+    private static Process start(List<String> args, Map<String, String> environment, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of("./jobs/demo.sh"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SKIP_BUILD", "1");
+        builder.environment().putAll(environment);
         return builder.start();
     }
 }
