@@ -88,7 +88,9 @@ class BinanceSourceIT {
     @Test
     void aHundredDroppedConnectionsLoseAndRepeatNoTrade() throws Exception {
         StreamExecutionEnvironment env = TestEnvironments.create();
-        job(env, source().silenceTimeout(Duration.ofMillis(500)).build(), "drops");
+        // Cuts come faster than any backoff resets: a short backoff and a close watch keep a hundred of them cheap.
+        job(env, source().reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+                .silenceTimeout(Duration.ofMillis(500)).build(), "drops");
         JobClient job = env.executeAsync("a hundred drops");
         try {
             for (int drop = 1; drop <= DROPS; drop++) {
@@ -96,11 +98,12 @@ class BinanceSourceIT {
                 // from the old one must not pass for the new one's. Most cuts wait for the new connection
                 // to deliver a few trades; every fifth comes as soon as it is open, before its first trade.
                 int reconnects = drop - 1;
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() ->
                         counter(job, BinanceSourceMetrics.WS_RECONNECTS) >= reconnects && exchange.connectionCount() == 1);
                 if (drop % 5 != 0) {
-                    int emitted = tradeCount("drops");
-                    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tradeCount("drops") >= emitted + 3);
+                    long emitted = CollectingSink.tradeCount("drops");
+                    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                            .until(() -> CollectingSink.tradeCount("drops") >= emitted + 3);
                 }
                 exchange.dropConnections();
             }
@@ -252,10 +255,6 @@ class BinanceSourceIT {
     private static long counter(JobClient job, String name) {
         return METRICS.findMetrics(job.getJobID(), name).values().stream()
                 .mapToLong(metric -> ((Counter) metric).getCount()).sum();
-    }
-
-    private static int tradeCount(String sinkName) {
-        return (int) CollectingSink.collected(sinkName).stream().filter(MarketEvent::isTrade).count();
     }
 
     private static List<Long> tradeIds(Stream<MarketEvent> events, String symbol) {
