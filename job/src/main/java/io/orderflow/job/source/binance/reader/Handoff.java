@@ -90,7 +90,7 @@ final class Handoff {
             Entry stale = queue.size() >= capacity ? conflatable.remove(key) : null;
             if (stale != null) {
                 queue.removeFirstOccurrence(stale);
-                queuedBySplit.get(splitId).count--;
+                stale.queued.count--;
                 outcome = Outcome.CONFLATED;
             } else if (!awaitRoom(splitId)) {
                 return Outcome.REJECTED;
@@ -119,7 +119,7 @@ final class Handoff {
             int moved = 0;
             while (moved < max && !queue.isEmpty()) {
                 Entry entry = queue.poll();
-                queuedBySplit.get(entry.splitId).count--;
+                entry.queued.count--;
                 if (entry.conflationKey != null) {
                     conflatable.remove(entry.conflationKey, entry);
                 }
@@ -191,7 +191,8 @@ final class Handoff {
 
     private void add(Entry entry) {
         queue.add(entry);
-        queuedBySplit.computeIfAbsent(entry.splitId, id -> new QueuedCount()).count++;
+        entry.queued = queuedBySplit.computeIfAbsent(entry.splitId, id -> new QueuedCount());
+        entry.queued.count++;
         notEmpty.signal();
     }
 
@@ -205,6 +206,8 @@ final class Handoff {
         final String splitId;
         final MarketEvent event;
         final BookKey conflationKey;
+        /** Its split's count, looked up once when queued. */
+        QueuedCount queued;
 
         Entry(String splitId, MarketEvent event, BookKey conflationKey) {
             this.splitId = splitId;
