@@ -1,5 +1,6 @@
 package io.orderflow.job.sink;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -13,12 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exactly-once Parquet output for any {@link ParquetRowKind}.
+ * Exactly-once Parquet output for any {@link ParquetRowKind}, in one file per symbol, kind and hour.
  *
- * <p>Files are rolled on every checkpoint: FileSink keeps in-progress files hidden and publishes them
- * only when the checkpoint completes (its two-phase commit), so a restore neither loses nor repeats
- * rows. The checkpoint interval is therefore also the file interval. Each sink reports its write
- * errors and flush time ({@link MeteredFileSink}).
+ * <p>Staged files are rolled on every checkpoint: FileSink keeps in-progress files hidden and commits
+ * them only when the checkpoint completes (its two-phase commit), so a restore neither loses nor
+ * repeats rows. Each committed staged file holds one kind's rows of an hour, all symbols together;
+ * the sink's post-commit step ({@link PublishOperator}) splits them into the hour files readers see
+ * ({@link HourlyPublisher}). Each sink reports its write errors and flush time ({@link MeteredFileSink}).
  */
 public final class ParquetSinks {
 
@@ -40,9 +42,10 @@ public final class ParquetSinks {
 
     /**
      * A sink writing {@code kind} rows as Snappy Parquet under
-     * {@code baseDir/date=YYYY-MM-DD/symbol=SYM/kind=KIND/part-<uuid>-<n>.parquet}.
+     * {@code baseDir/date=YYYY-MM-DD/symbol=SYM/kind=KIND/part-HH-<fingerprint>.parquet}, staged in
+     * {@code baseDir/_staging/KIND/date=YYYY-MM-DD/hour=HH/part-<uuid>-<n>.staged}.
      *
-     * @param baseDir a local path or a file system URI such as {@code file:///data/orderflow}
+     * @param baseDir a local (or mounted) path, or a {@code file:} URI such as {@code file:///data/orderflow}
      * @param configFingerprint stored in every footer under {@link #FINGERPRINT_KEY}
      * @param extraFooterMetadata further footer entries; must not use the two reserved keys
      */
@@ -53,14 +56,32 @@ public final class ParquetSinks {
             Map<String, String> extraFooterMetadata) {
         Map<String, String> footer = footer(kind, configFingerprint, extraFooterMetadata);
         LOG.info("Parquet sink for kind '{}' under {} (fingerprint {})", kind.name(), baseDir, configFingerprint);
-        return new MeteredFileSink<>(FileSink.forBulkFormat(new Path(baseDir), writerFactory(kind, footer))
-                .withBucketAssigner(new PartitionBucketAssigner<>(kind))
-                .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(OutputFileConfig.builder()
-                        .withPartPrefix("part")
-                        .withPartSuffix(".parquet")
-                        .build())
-                .build());
+        java.nio.file.Path outputDir = localDirectory(baseDir);
+        return new MeteredFileSink<>(FileSink.forBulkFormat(
+                                new Path(HourlyPublisher.stagingDir(outputDir, kind.name()).toUri()),
+                                writerFactory(kind, footer))
+                        .withBucketAssigner(new HourBucketAssigner<>(kind))
+                        .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                        .withOutputFileConfig(OutputFileConfig.builder()
+                                .withPartPrefix("part")
+                                .withPartSuffix(HourlyPublisher.STAGED_SUFFIX)
+                                .build())
+                        .build(),
+                new PublishOperator(outputDir.toString(), kind));
+    }
+
+    /** The publisher renames files in place, which only a local (or mounted) file system does atomically. */
+    static java.nio.file.Path localDirectory(String baseDir) {
+        java.nio.file.Path dir;
+        if (baseDir.startsWith("file:")) {
+            dir = java.nio.file.Path.of(URI.create(baseDir));
+        } else if (baseDir.matches("[A-Za-z][A-Za-z0-9+.-]+://.*")) {
+            throw new IllegalArgumentException("The output directory must be a local or mounted directory"
+                    + " (a path or a file: URI), got " + baseDir + ": hour files are published by atomic renames");
+        } else {
+            dir = java.nio.file.Path.of(baseDir);
+        }
+        return dir.toAbsolutePath().normalize();
     }
 
     /**
