@@ -15,9 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -43,11 +44,16 @@ import org.apache.parquet.schema.MessageType;
  * hour instead ({@code _staging/K/date=D/hour=HH/part-*.staged}: no reader's {@code *.parquet} glob
  * matches it), and this class splits it by symbol into the hour files.
  *
- * <p>An hour file only ever changes by a rename over it: the new version (the old one's row groups
- * copied as they are, the new rows as one more row group) is written aside as a hidden file, synced,
- * then renamed. A reader therefore sees each published row exactly once at every instant, and the
- * names its glob returns never disappear. Once a file holds {@value #MAX_ROW_GROUPS} row groups the
- * next version is re-encoded whole, so a quiet symbol's hour does not end as sixty tiny row groups.
+ * <p>An hour file only ever changes by a rename over it, and readers are kept whole through it: the
+ * new version begins with every byte of the old one, old footer included, and adds the new rows as a
+ * row group with a footer of its own ({@link ParquetAppend}). A reader that opened the old version
+ * reads it to the end; one that listed the directory before the rename (and so took the old size)
+ * reads exactly the old version from the new file. It sees each published row once, at every instant.
+ *
+ * <p>Once the staged data of a kind has moved past an hour, the hour's files are sealed: re-encoded
+ * without the old footers, in one row group. That rewrite alone is not prefix-compatible: a query that
+ * listed the file just before the seal and opens it just after fails with an I/O error (and succeeds
+ * when repeated); it cannot read rows twice or miss some. It happens once per file, when the hour is over.
  *
  * <p>It is idempotent: every hour file lists in its footer ({@value #INCLUDED_KEY}) the staged files
  * whose rows it holds, and a staged file is deleted only when every hour file it feeds lists it. A
@@ -66,13 +72,13 @@ public final class HourlyPublisher {
     /** Footer key of an hour file: the staged files whose rows it holds, comma separated. */
     public static final String INCLUDED_KEY = "orderflow.staged";
 
-    static final int MAX_ROW_GROUPS = 12;
-
     private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final Path outputDir;
     private final ParquetRowKind<?> kind;
     private final Path staging;
+    /** Hour files appended to since they were last sealed, by staging hour ({@code date=D/hour=HH}). */
+    private final Map<String, Set<Path>> unsealed = new TreeMap<>();
 
     public HourlyPublisher(Path outputDir, ParquetRowKind<?> kind) {
         this.outputDir = outputDir.toAbsolutePath().normalize();
@@ -86,17 +92,21 @@ public final class HourlyPublisher {
     }
 
     /** What one {@link #publish} did. */
-    public record Published(int stagedFiles, long rows, int hourFiles) {
+    public record Published(int stagedFiles, long rows, int hourFiles, int sealed) {
 
-        static final Published NOTHING = new Published(0, 0, 0);
+        static final Published NOTHING = new Published(0, 0, 0, 0);
 
         Published plus(Published other) {
-            return new Published(stagedFiles + other.stagedFiles, rows + other.rows, hourFiles + other.hourFiles);
+            return new Published(stagedFiles + other.stagedFiles, rows + other.rows, hourFiles + other.hourFiles,
+                    sealed + other.sealed);
         }
     }
 
-    /** Publishes every committed staged file of the kind, oldest first. */
-    public Published publish() throws IOException {
+    /**
+     * Publishes every committed staged file of the kind, oldest first, then seals the hours the
+     * staged data has moved past (all of them if {@code sealAll}: the input has ended).
+     */
+    public Published publish(boolean sealAll) throws IOException {
         if (!Files.isDirectory(staging)) {
             return Published.NOTHING;
         }
@@ -107,15 +117,30 @@ public final class HourlyPublisher {
                 var betweenProcesses = lockFile.lock()) {
             Published total = Published.NOTHING;
             IOException failed = null;
+            Set<String> stagedHours = new TreeSet<>();
             for (Path file : committedStagedFiles()) {
+                stagedHours.add(hourKey(file));
                 try {
                     total = total.plus(publishStaged(file));
                 } catch (IOException | RuntimeException e) {
                     // One file that cannot be published does not hold the others back.
-                    if (failed == null) {
-                        failed = new IOException("could not publish every staged file of kind " + kind.name());
+                    failed = failure(failed, file, e);
+                }
+            }
+            String latest = stagedHours.isEmpty() ? null : ((TreeSet<String>) stagedHours).last();
+            for (var hours = unsealed.entrySet().iterator(); hours.hasNext(); ) {
+                Map.Entry<String, Set<Path>> hour = hours.next();
+                boolean movedPast = latest != null && hour.getKey().compareTo(latest) < 0
+                        && !stagedHours.contains(hour.getKey());
+                if (sealAll || movedPast) {
+                    for (Path hourFile : hour.getValue()) {
+                        try {
+                            total = total.plus(new Published(0, 0, 0, seal(hourFile) ? 1 : 0));
+                        } catch (IOException | RuntimeException e) {
+                            failed = failure(failed, hourFile, e);
+                        }
                     }
-                    failed.addSuppressed(new IOException(file.toString(), e));
+                    hours.remove();
                 }
             }
             if (failed != null) {
@@ -125,6 +150,18 @@ public final class HourlyPublisher {
         } finally {
             inJvm.unlock();
         }
+    }
+
+    private IOException failure(IOException failed, Path file, Exception e) {
+        IOException all = failed != null ? failed
+                : new IOException("could not publish every staged file of kind " + kind.name());
+        all.addSuppressed(new IOException(file.toString(), e));
+        return all;
+    }
+
+    /** The staging hour of a staged file: {@code date=D/hour=HH}, in time order as text. */
+    private static String hourKey(Path stagedFile) {
+        return stagedFile.getParent().getParent().getFileName() + "/" + stagedFile.getParent().getFileName();
     }
 
     /** Committed staged files waiting to be published (not the hidden in-progress ones). */
@@ -167,9 +204,10 @@ public final class HourlyPublisher {
             if (append(hourFile, stagedName, staged.schema, staged.footer, symbolRows.getValue())) {
                 rows += symbolRows.getValue().size();
             }
+            unsealed.computeIfAbsent(hourKey(stagedFile), key -> new LinkedHashSet<>()).add(hourFile);
         }
         Files.delete(stagedFile);
-        return new Published(1, rows, staged.bySymbol.size());
+        return new Published(1, rows, staged.bySymbol.size(), 0);
     }
 
     static String hourFileName(String hour, String fingerprint) {
@@ -190,14 +228,14 @@ public final class HourlyPublisher {
     private boolean append(Path hourFile, String stagedName, MessageType schema, Map<String, String> stagedFooter,
             List<Group> rows) throws IOException {
         Set<String> included = new LinkedHashSet<>();
-        int rowGroups = 0;
-        if (Files.exists(hourFile)) {
-            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(hourFile))) {
-                String list = reader.getFooter().getFileMetaData().getKeyValueMetaData().get(INCLUDED_KEY);
-                if (list != null && !list.isEmpty()) {
-                    included.addAll(Arrays.asList(list.split(",")));
-                }
-                rowGroups = reader.getRowGroups().size();
+        boolean exists = Files.exists(hourFile);
+        if (exists) {
+            String list = ParquetAppend.footer(hourFile).getKey_value_metadata().stream()
+                    .filter(entry -> entry.getKey().equals(INCLUDED_KEY))
+                    .map(entry -> entry.getValue())
+                    .findFirst().orElse("");
+            if (!list.isEmpty()) {
+                included.addAll(Arrays.asList(list.split(",")));
             }
             if (included.contains(stagedName)) {
                 return false;
@@ -208,32 +246,60 @@ public final class HourlyPublisher {
         footer.put(INCLUDED_KEY, String.join(",", included));
 
         Files.createDirectories(hourFile.getParent());
-        Path next = hourFile.resolveSibling("." + hourFile.getFileName() + ".publishing");
-        if (rowGroups == 0) {
-            write(next, schema, footer, rows);
-        } else if (rowGroups < MAX_ROW_GROUPS) {
-            Path newRows = hourFile.resolveSibling("." + hourFile.getFileName() + ".rows");
-            write(newRows, schema, Map.of(), rows);
-            ParquetFileWriter merged = new ParquetFileWriter(new LocalOutputFile(next), schema,
-                    ParquetFileWriter.Mode.OVERWRITE, ParquetWriter.DEFAULT_BLOCK_SIZE, ParquetWriter.MAX_PADDING_SIZE_DEFAULT);
-            merged.start();
-            merged.appendFile(new LocalInputFile(hourFile));
-            merged.appendFile(new LocalInputFile(newRows));
-            merged.end(footer);
-            Files.delete(newRows);
+        Path next = hidden(hourFile, ".publishing");
+        if (!exists) {
+            write(next, schema, footer, writer -> {
+                for (Group row : rows) {
+                    writer.write(row);
+                }
+            });
         } else {
-            List<Group> all = StagedRows.readAll(hourFile);
-            all.addAll(rows);
-            write(next, schema, footer, all);
-        }
-        try (FileChannel written = FileChannel.open(next, StandardOpenOption.WRITE)) {
-            written.force(true);
+            Path newRows = hidden(hourFile, ".rows");
+            write(newRows, schema, Map.of(), writer -> {
+                for (Group row : rows) {
+                    writer.write(row);
+                }
+            });
+            ParquetAppend.append(hourFile, newRows, next, footer);
+            Files.delete(newRows);
         }
         Files.move(next, hourFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return true;
     }
 
-    private void write(Path file, MessageType schema, Map<String, String> footer, List<Group> rows) throws IOException {
+    /** Re-encodes an hour file in one row group without the old footers; false if it has one already. */
+    private boolean seal(Path hourFile) throws IOException {
+        MessageType schema;
+        Map<String, String> footer;
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(hourFile))) {
+            if (reader.getRowGroups().size() <= 1) {
+                return false;
+            }
+            schema = reader.getFooter().getFileMetaData().getSchema();
+            footer = reader.getFooter().getFileMetaData().getKeyValueMetaData();
+        }
+        Path next = hidden(hourFile, ".sealing");
+        write(next, schema, footer, writer -> StagedRows.forEachRow(hourFile, writer::write));
+        Files.move(next, hourFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return true;
+    }
+
+    /** An hour file's next version (or its new rows) that a publish cut short left behind. */
+    static boolean isUnfinished(String fileName) {
+        return fileName.startsWith(".") && fileName.contains(".parquet.")
+                && (fileName.endsWith(".publishing") || fileName.endsWith(".rows") || fileName.endsWith(".sealing"));
+    }
+
+    private static Path hidden(Path hourFile, String suffix) {
+        return hourFile.resolveSibling("." + hourFile.getFileName() + suffix);
+    }
+
+    private interface RowSink {
+        void write(ParquetWriter<Group> writer) throws IOException;
+    }
+
+    /** Writes and syncs a whole file. */
+    private void write(Path file, MessageType schema, Map<String, String> footer, RowSink rows) throws IOException {
         ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withType(schema)
                 .withConf(new PlainParquetConfiguration())
@@ -244,9 +310,10 @@ public final class HourlyPublisher {
             builder.withDictionaryEncoding(column, false);
         }
         try (ParquetWriter<Group> writer = builder.build()) {
-            for (Group row : rows) {
-                writer.write(row);
-            }
+            rows.write(writer);
+        }
+        try (FileChannel written = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            written.force(true);
         }
     }
 
@@ -267,16 +334,18 @@ public final class HourlyPublisher {
             }
         }
 
-        static List<Group> readAll(Path file) throws IOException {
-            List<Group> rows = new ArrayList<>();
-            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-                forEachRow(reader, reader.getFooter().getFileMetaData().getSchema(), rows::add);
-            }
-            return rows;
+        interface RowAction {
+            void accept(Group row) throws IOException;
         }
 
-        private static void forEachRow(ParquetFileReader reader, MessageType schema,
-                Consumer<Group> action) throws IOException {
+        static void forEachRow(Path file, RowAction action) throws IOException {
+            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+                forEachRow(reader, reader.getFooter().getFileMetaData().getSchema(), action);
+            }
+        }
+
+        private static void forEachRow(ParquetFileReader reader, MessageType schema, RowAction action)
+                throws IOException {
             for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null; rowGroup = reader.readNextRowGroup()) {
                 RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
                         .getRecordReader(rowGroup, new GroupRecordConverter(schema));

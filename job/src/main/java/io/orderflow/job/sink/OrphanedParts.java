@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * In-progress Parquet parts that no attempt of a job can commit any more, and the command that lists
  * and removes them ({@code jobs/orphans.sh}, docs/operations.md).
  *
- * <p>FileSink writes a part as a hidden {@code .part-<uuid>-<n>.parquet.inprogress.<uuid>} and renames
- * it when the checkpoint that closes it completes. A TaskManager that dies leaves the parts written
+ * <p>FileSink writes a part as a hidden {@code .part-<uuid>-<n>.staged.inprogress.<uuid>} (under
+ * {@code _staging/}) and renames it when the checkpoint that closes it completes. A TaskManager that dies leaves the parts written
  * since the last completed checkpoint: the restored attempt writes their rows again into parts of its
  * own, and nothing ever renames or deletes them. No reader takes them for data (they do not match
  * {@code *.parquet}), but they hold disk space.
@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * about 41 minutes after its last write. A job restored from a checkpoint commits that checkpoint's
  * parts as it starts. So a part not written for longer than {@link #DEFAULT_MIN_AGE} can no longer be
  * committed, unless the job that wrote it is down and will be resumed later from a retained
- * checkpoint holding it: resume that job first.
+ * checkpoint holding it: resume that job first. The publisher's own unfinished files (an hour file's
+ * next version, killed before its rename) are orphans as soon as nothing writes them.
  */
 public final class OrphanedParts {
 
@@ -38,7 +39,7 @@ public final class OrphanedParts {
 
     static final String USAGE = """
             Usage: ./jobs/orphans.sh [--data DIR] [--min-age-sec 3600] [--remove]
-              Lists the in-progress Parquet parts under DIR (date=…/symbol=…/kind=…/) not written for more
+              Lists the in-progress Parquet parts under DIR (date=…/symbol=…/kind=…/, _staging/) not written for more
               than --min-age-sec, which no job can commit any more; --remove deletes them.
             Exit status: 0 done, 2 bad input.""";
 
@@ -47,9 +48,12 @@ public final class OrphanedParts {
 
     private OrphanedParts() {}
 
-    /** FileSink's name for a part it has not committed: hidden, with {@code .inprogress.} and the attempt's id. */
+    /**
+     * FileSink's name for a part it has not committed (hidden, with {@code .inprogress.} and the
+     * attempt's id), or the publisher's for an hour file it has not renamed into place.
+     */
     public static boolean isInProgress(String fileName) {
-        return fileName.startsWith(".") && fileName.contains(".inprogress.");
+        return fileName.startsWith(".") && (fileName.contains(".inprogress.") || HourlyPublisher.isUnfinished(fileName));
     }
 
     /** Whole seconds since the file was last written. */
@@ -65,9 +69,8 @@ public final class OrphanedParts {
     public static List<Part> find(Path root, Duration minAge, Instant now) throws IOException {
         List<Part> parts = new ArrayList<>();
         List<Path> partitions;
-        try (Stream<Path> walk = Files.walk(root, 3)) {
-            partitions = walk.filter(dir -> root.relativize(dir).getNameCount() == 3 && isPartition(root.relativize(dir))
-                    && Files.isDirectory(dir)).toList();
+        try (Stream<Path> walk = Files.walk(root, 4)) {
+            partitions = walk.filter(dir -> isPartition(root.relativize(dir)) && Files.isDirectory(dir)).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -89,9 +92,16 @@ public final class OrphanedParts {
         return parts;
     }
 
+    /** {@code date=…/symbol=…/kind=…}, or the staging area's {@code _staging/KIND/date=…/hour=…}. */
     private static boolean isPartition(Path relative) {
-        return relative.getName(0).toString().startsWith("date=") && relative.getName(1).toString().startsWith("symbol=")
-                && relative.getName(2).toString().startsWith("kind=");
+        if (relative.getNameCount() == 3) {
+            return relative.getName(0).toString().startsWith("date=")
+                    && relative.getName(1).toString().startsWith("symbol=")
+                    && relative.getName(2).toString().startsWith("kind=");
+        }
+        return relative.getNameCount() == 4 && relative.getName(0).toString().equals(HourlyPublisher.STAGING_DIR)
+                && relative.getName(2).toString().startsWith("date=")
+                && relative.getName(3).toString().startsWith("hour=");
     }
 
     public static void main(String[] args) throws IOException {

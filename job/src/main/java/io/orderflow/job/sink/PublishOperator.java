@@ -78,7 +78,7 @@ final class PublishOperator extends AbstractStreamOperator<Void>
 
     @Override
     public void endInput() throws Exception {
-        request();
+        worker.execute(() -> publish(true));
         worker.shutdown();
         while (!worker.awaitTermination(1, TimeUnit.SECONDS)) {
             LOG.info("Waiting for the last publish of kind '{}'", kind.name());
@@ -96,15 +96,15 @@ final class PublishOperator extends AbstractStreamOperator<Void>
 
     private void request() {
         if (!worker.isShutdown() && requested.compareAndSet(false, true)) {
-            worker.execute(this::publish);
+            worker.execute(() -> publish(false));
         }
     }
 
-    private void publish() {
+    private void publish(boolean sealAll) {
         requested.set(false);
         long start = System.nanoTime();
         try {
-            HourlyPublisher.Published published = publisher.publish();
+            HourlyPublisher.Published published = publisher.publish(sealAll);
             rows.inc(published.rows());
             lastSeconds = (System.nanoTime() - start) / 1e9;
             waiting = publisher.waiting();

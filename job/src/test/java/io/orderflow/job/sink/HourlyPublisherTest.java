@@ -40,9 +40,9 @@ class HourlyPublisherTest {
         HourlyPublisher publisher = publisher();
         stage("2024-08-08", "13", "part-a-0", trades(1, 3, "BTCUSDT"), trades(101, 2, "ETHUSDT"));
 
-        HourlyPublisher.Published published = publisher.publish();
+        HourlyPublisher.Published published = publisher.publish(false);
 
-        assertThat(published).isEqualTo(new HourlyPublisher.Published(1, 5, 2));
+        assertThat(published).isEqualTo(new HourlyPublisher.Published(1, 5, 2, 0));
         assertThat(ids("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-13-" + FINGERPRINT + ".parquet"))
                 .containsExactly(1L, 2L, 3L);
         assertThat(ids("date=2024-08-08/symbol=ETHUSDT/kind=prices/part-13-" + FINGERPRINT + ".parquet"))
@@ -55,11 +55,11 @@ class HourlyPublisherTest {
     void laterFilesAreAppendedInTheOrderTheyWereWrittenWithTheFooterOfTheKind() throws Exception {
         HourlyPublisher publisher = publisher();
         stage("2024-08-08", "13", "part-a-0", trades(1, 2, "BTCUSDT"));
-        publisher.publish();
+        publisher.publish(false);
         stage("2024-08-08", "13", "part-a-1", trades(3, 2, "BTCUSDT"));
         stage("2024-08-08", "13", "part-a-2", trades(5, 1, "BTCUSDT"));
 
-        publisher.publish();
+        publisher.publish(false);
 
         Path hour = out.resolve("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-13-" + FINGERPRINT + ".parquet");
         assertThat(ids(hour.toString().substring(out.toString().length() + 1))).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -77,11 +77,11 @@ class HourlyPublisherTest {
         HourlyPublisher publisher = publisher();
         Path staged = stage("2024-08-08", "13", "part-a-0", trades(1, 2, "BTCUSDT"), trades(101, 1, "ETHUSDT"));
         Path copy = Files.copy(staged, out.resolve("kept"));
-        publisher.publish();
+        publisher.publish(false);
         // As if the publisher had died after writing the hour files but before deleting the staged file.
         Files.move(copy, staged);
 
-        HourlyPublisher.Published again = publisher.publish();
+        HourlyPublisher.Published again = publisher.publish(false);
 
         assertThat(again.rows()).isZero();
         assertThat(stagedFiles()).isEmpty();
@@ -90,21 +90,37 @@ class HourlyPublisherTest {
     }
 
     @Test
-    void rowGroupsAreReencodedIntoOneBeforeTheyPileUp() throws Exception {
+    void anHourIsSealedInOneRowGroupOnceTheStagedDataHasMovedPastIt() throws Exception {
         HourlyPublisher publisher = publisher();
         List<Long> expected = new ArrayList<>();
-        for (int i = 0; i < HourlyPublisher.MAX_ROW_GROUPS + 3; i++) {
+        for (int i = 0; i < 5; i++) {
             stage("2024-08-08", "13", "part-a-" + i, trades(i * 10L, 2, "BTCUSDT"));
             expected.add(i * 10L);
             expected.add(i * 10L + 1);
-            publisher.publish();
+            publisher.publish(false);
         }
+        Path hour13 = out.resolve("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-13-" + FINGERPRINT + ".parquet");
+        assertThat(rowGroups(hour13)).isEqualTo(5);
+        long appended = Files.size(hour13);
 
-        Path hour = out.resolve("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-13-" + FINGERPRINT + ".parquet");
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(hour))) {
-            assertThat(reader.getRowGroups()).hasSizeLessThanOrEqualTo(HourlyPublisher.MAX_ROW_GROUPS);
+        stage("2024-08-08", "14", "part-a-5", trades(100, 1, "BTCUSDT"));
+        HourlyPublisher.Published published = publisher.publish(false);
+
+        assertThat(published.sealed()).isOne();
+        assertThat(rowGroups(hour13)).isOne();
+        assertThat(Files.size(hour13)).isLessThan(appended);
+        assertThat(ids("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-13-*.parquet")).containsExactlyElementsOf(expected);
+        Path hour14 = out.resolve("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-14-" + FINGERPRINT + ".parquet");
+        stage("2024-08-08", "14", "part-a-6", trades(101, 1, "BTCUSDT"));
+        assertThat(publisher.publish(true).sealed()).isOne();
+        assertThat(rowGroups(hour14)).isOne();
+        assertThat(ids("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-14-*.parquet")).containsExactly(100L, 101L);
+    }
+
+    private static int rowGroups(Path file) throws Exception {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            return reader.getRowGroups().size();
         }
-        assertThat(ids("date=2024-08-08/symbol=BTCUSDT/kind=prices/*.parquet")).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -114,7 +130,7 @@ class HourlyPublisherTest {
         stage("2024-08-08", "14", "part-a-1", trades(2, 1, "BTCUSDT"));
         stage("2024-08-08", "14", "part-b-0", "fedcba9876543210", trades(3, 1, "BTCUSDT"));
 
-        publisher.publish();
+        publisher.publish(false);
 
         try (Stream<Path> files = Files.list(out.resolve("date=2024-08-08/symbol=BTCUSDT/kind=prices"))) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
@@ -147,7 +163,7 @@ class HourlyPublisherTest {
         for (int i = 0; i < 40; i++) {
             stage("2024-08-08", "13", "part-a-" + i, trades(id, 50, "BTCUSDT"), trades(100_000 + id, 50, "ETHUSDT"));
             id += 50;
-            publisher.publish();
+            publisher.publish(false);
         }
         done.set(true);
 

@@ -31,7 +31,13 @@ class OrphanedPartsTest {
         "part-3f2a-0.parquet, false", // committed
         ".part-3f2a-0.parquet, false", // hidden, but not in progress
         "part-3f2a-0.parquet.inprogress.9b1c, false", // not hidden: not FileSink's
-        ".part-3f2a-0.parquet.inprogress, false"}) // no attempt id
+        ".part-3f2a-0.parquet.inprogress, false", // no attempt id
+        ".part-3f2a-0.staged.inprogress.9b1c, true", // a staged part in progress
+        "part-3f2a-0.staged, false", // committed, waiting to be published
+        ".part-13-0123abcd.parquet.publishing, true", // an hour file's next version
+        ".part-13-0123abcd.parquet.rows, true", // its new rows
+        ".part-13-0123abcd.parquet.sealing, true", // its sealed version
+        "part-13-0123abcd.parquet, false"}) // an hour file
     void knowsFileSinksInProgressNames(String name, boolean inProgress) {
         assertThat(OrphanedParts.isInProgress(name)).isEqualTo(inProgress);
     }
@@ -45,14 +51,17 @@ class OrphanedPartsTest {
         file("date=2024-08-08/symbol=ETHUSDT/kind=ofi/.part-c-0.parquet.inprogress.3", 7_200, 1_000);
         file(".part-d-0.parquet.inprogress.4", 7_200, 1); // outside the partitions: not the sink's
         file("date=2024-08-08/symbol=BTCUSDT/.part-e-0.parquet.inprogress.5", 7_200, 1);
+        file("_staging/prices/date=2024-08-08/hour=13/.part-f-0.staged.inprogress.6", 7_200, 9);
+        file("_staging/prices/date=2024-08-08/.part-g-0.staged.inprogress.7", 7_200, 1); // not an hour's
 
         List<Part> parts = OrphanedParts.find(data, OrphanedParts.DEFAULT_MIN_AGE, NOW);
 
         assertThat(parts).containsExactly(
+                new Part(data.resolve("_staging/prices/date=2024-08-08/hour=13/.part-f-0.staged.inprogress.6"), 7_200, 9),
                 new Part(data.resolve(PARTITION + ".part-a-0.parquet.inprogress.1"), 3_601, 123),
                 new Part(data.resolve("date=2024-08-08/symbol=ETHUSDT/kind=ofi/.part-c-0.parquet.inprogress.3"), 7_200, 1_000));
         assertThat(OrphanedParts.find(data, Duration.ofSeconds(9), NOW)).extracting(Part::ageSec)
-                .containsExactly(3_601L, 3_600L, 10L, 7_200L);
+                .containsExactly(7_200L, 3_601L, 3_600L, 10L, 7_200L);
     }
 
     @Test
