@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.common.SupportsConcurrentExecutionAttempts;
 import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
@@ -22,7 +21,6 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
-import org.apache.flink.streaming.api.connector.sink2.SupportsPostCommitTopology;
 import org.apache.flink.streaming.api.connector.sink2.SupportsPreCommitTopology;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -33,8 +31,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * last checkpoint took to finish the writer's in-progress Parquet files: row groups and footers).
  *
  * <p>It is the FileSink in every other respect: it implements the same sink interfaces and hands
- * each call to it, so the commit protocol, state and state names are the FileSink's own. After the
- * commit it adds one step of its own, the publishing of the committed files ({@link PublishOperator}).
+ * each call to it, so the commit protocol, state and state names are the FileSink's own. After each
+ * commit it publishes the committed files ({@link PublishingCommitter}).
  */
 public final class MeteredFileSink<T>
         implements Sink<T>,
@@ -42,19 +40,20 @@ public final class MeteredFileSink<T>
                 SupportsWriterState.WithCompatibleState,
                 SupportsCommitter<FileSinkCommittable>,
                 SupportsPreCommitTopology<FileSinkCommittable, FileSinkCommittable>,
-                SupportsPostCommitTopology<FileSinkCommittable>,
                 SupportsConcurrentExecutionAttempts {
 
     public static final String WRITE_ERRORS = "write_errors_total";
     public static final String FLUSH_SECONDS = "parquet_flush_sec";
 
     private final FileSink<T> sink;
-    private final PublishOperator publish;
+    private final String outputDir;
+    private final ParquetRowKind<?> kind;
 
-    /** @param publish what the sink's post-commit step runs on the committed files */
-    MeteredFileSink(FileSink<T> sink, PublishOperator publish) {
+    /** @param outputDir where the committed files of {@code kind} are published ({@link PublishingCommitter}) */
+    MeteredFileSink(FileSink<T> sink, java.nio.file.Path outputDir, ParquetRowKind<?> kind) {
         this.sink = sink;
-        this.publish = publish;
+        this.outputDir = outputDir.toString();
+        this.kind = kind;
     }
 
     @Override
@@ -80,7 +79,8 @@ public final class MeteredFileSink<T>
 
     @Override
     public Committer<FileSinkCommittable> createCommitter(CommitterInitContext context) throws IOException {
-        return sink.createCommitter(context);
+        return new PublishingCommitter(sink.createCommitter(context), java.nio.file.Path.of(outputDir), kind,
+                context.metricGroup());
     }
 
     @Override
@@ -97,14 +97,6 @@ public final class MeteredFileSink<T>
     @Override
     public SimpleVersionedSerializer<FileSinkCommittable> getWriteResultSerializer() {
         return sink.getWriteResultSerializer();
-    }
-
-    /** One publisher per kind: a single subtask, so that each hour file has one writer. */
-    @Override
-    public void addPostCommitTopology(DataStream<CommittableMessage<FileSinkCommittable>> committed) {
-        committed.global()
-                .transform("publish", BasicTypeInfo.VOID_TYPE_INFO, publish)
-                .setParallelism(1);
     }
 
     /** The FileSink's writer (or any writer of its kind), timed and counted. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>Staged files are rolled on every checkpoint: FileSink keeps in-progress files hidden and commits
  * them only when the checkpoint completes (its two-phase commit), so a restore neither loses nor
  * repeats rows. Each committed staged file holds one kind's rows of an hour, all symbols together;
- * the sink's post-commit step ({@link PublishOperator}) splits them into the hour files readers see
+ * the sink's committer ({@link PublishingCommitter}) then splits them into the hour files readers see
  * ({@link HourlyPublisher}). Each sink reports its write errors and flush time ({@link MeteredFileSink}).
  */
 public final class ParquetSinks {
@@ -67,7 +67,7 @@ public final class ParquetSinks {
                                 .withPartSuffix(HourlyPublisher.STAGED_SUFFIX)
                                 .build())
                         .build(),
-                new PublishOperator(outputDir.toString(), kind));
+                outputDir, kind);
     }
 
     /** The publisher renames files in place, which only a local (or mounted) file system does atomically. */

@@ -100,6 +100,7 @@ class ParquetSinksIT {
         Set<String> partitions;
         try (Stream<Path> files = Files.walk(out)) {
             partitions = files.filter(Files::isRegularFile)
+                    .filter(file -> !out.relativize(file).startsWith(HourlyPublisher.STAGING_DIR))
                     .map(file -> out.relativize(file.getParent()).toString())
                     .collect(Collectors.toSet());
         }
@@ -117,16 +118,17 @@ class ParquetSinksIT {
     }
 
     @Test
-    void onlyCommittedPartFilesRemain() throws Exception {
-        List<String> names;
-        try (Stream<Path> files = Files.walk(out)) {
-            names = files.filter(Files::isRegularFile)
-                    .map(file -> file.getFileName().toString())
-                    .toList();
+    void onlyPublishedHourFilesRemainAndNothingWaitsInStaging() throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(out)) {
+            files = walk.filter(Files::isRegularFile).map(out::relativize).toList();
         }
 
-        // In-progress files are hidden ".part-...inprogress.<uuid>" and would fail this pattern.
-        assertThat(names).isNotEmpty().allMatch(name -> name.matches("part-[0-9a-f-]{36}-\\d+\\.parquet"), "committed");
+        // In-progress and staged files are ".part-...inprogress.<uuid>", "part-<uuid>-<n>.staged".
+        assertThat(files).filteredOn(file -> file.startsWith(HourlyPublisher.STAGING_DIR))
+                .allMatch(file -> file.getFileName().toString().equals(".publish.lock"), "only the publishers' locks");
+        assertThat(files).filteredOn(file -> !file.startsWith(HourlyPublisher.STAGING_DIR)).isNotEmpty()
+                .allMatch(file -> file.getFileName().toString().matches("part-\\d\\d-sha2560123abcd\\.parquet"), "hour files");
     }
 
     @Test

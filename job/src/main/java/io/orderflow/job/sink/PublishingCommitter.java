@@ -1,0 +1,108 @@
+package io.orderflow.job.sink;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.connector.file.sink.FileSinkCommittable;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FileSink's committer, followed by the publishing of what it committed into hour files
+ * ({@link HourlyPublisher}).
+ *
+ * <p>The publishing runs on a thread of its own, asked for again by every commit and done once for
+ * all that arrived meanwhile: the committer (chained to the writer) never waits on it, so neither
+ * do the rows nor the checkpoint barriers. The staged files on disk are the whole truth, so it keeps
+ * no state: it publishes what is waiting when it starts (after a failure, whatever the last attempt
+ * left) and, when the committer closes (after the final checkpoint's commit of a bounded input),
+ * publishes and seals everything before returning. A publish that fails is logged and counted
+ * ({@value #ERRORS}) and retried on the next commit: the rows stay staged, durable, until it succeeds.
+ */
+final class PublishingCommitter implements Committer<FileSinkCommittable> {
+
+    static final String ERRORS = "publish_errors_total";
+    static final String ROWS = "published_rows_total";
+    static final String SECONDS = "publish_sec";
+    static final String WAITING = "staged_files_waiting";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishingCommitter.class);
+
+    private final Committer<FileSinkCommittable> committer;
+    private final HourlyPublisher publisher;
+    private final String kind;
+    private final ExecutorService worker;
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final Counter errors;
+    private final Counter rows;
+    private volatile double lastSeconds = Double.NaN;
+    private volatile int waiting;
+
+    PublishingCommitter(Committer<FileSinkCommittable> committer, Path outputDir, ParquetRowKind<?> kind,
+            MetricGroup metrics) {
+        this.committer = committer;
+        this.publisher = new HourlyPublisher(outputDir, kind);
+        this.kind = kind.name();
+        this.errors = metrics.counter(ERRORS);
+        this.rows = metrics.counter(ROWS);
+        metrics.gauge(SECONDS, () -> lastSeconds);
+        metrics.gauge(WAITING, () -> waiting);
+        this.worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "publish-" + kind.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        request();
+    }
+
+    @Override
+    public void commit(Collection<CommitRequest<FileSinkCommittable>> requests) throws IOException, InterruptedException {
+        committer.commit(requests);
+        request();
+    }
+
+    /** After the last commit: everything is published and sealed before the sink closes. */
+    @Override
+    public void close() throws Exception {
+        try {
+            committer.close();
+            worker.submit(() -> publish(true)).get();
+        } catch (ExecutionException e) {
+            throw new IOException("the last publish of kind " + kind + " failed", e.getCause());
+        } finally {
+            worker.shutdownNow(); // a publish cut short is finished by the next attempt
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void request() {
+        if (requested.compareAndSet(false, true)) {
+            worker.execute(() -> publish(false));
+        }
+    }
+
+    private void publish(boolean sealAll) {
+        requested.set(false);
+        long start = System.nanoTime();
+        try {
+            HourlyPublisher.Published published = publisher.publish(sealAll);
+            rows.inc(published.rows());
+            lastSeconds = (System.nanoTime() - start) / 1e9;
+            waiting = publisher.waiting();
+        } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // closing
+            }
+            errors.inc();
+            LOG.error("Publishing kind '{}' failed; its staged files wait for the next commit", kind, e);
+        }
+    }
+}
