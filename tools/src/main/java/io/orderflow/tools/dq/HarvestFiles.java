@@ -1,5 +1,6 @@
 package io.orderflow.tools.dq;
 
+import io.orderflow.job.sink.HourlyPublisher;
 import io.orderflow.job.sink.OrphanedParts;
 import io.orderflow.tools.dq.DqReport.OrphanedFile;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -124,8 +126,36 @@ record HarvestFiles(
                 symbols.add(partition.symbol());
             }
         }
+        orphaned.addAll(orphanedInStaging(root, orphanAgeSec, now));
         orphaned.sort((a, b) -> a.path().compareTo(b.path()));
         return new HarvestFiles(committed, directoriesByKind, partlyInRange, symbols, orphaned);
+    }
+
+    /** The staging area's in-progress parts that no attempt will commit (they hold no committed row). */
+    private static List<OrphanedFile> orphanedInStaging(Path root, long orphanAgeSec, Instant now) throws IOException {
+        Path staging = root.resolve(HourlyPublisher.STAGING_DIR);
+        List<OrphanedFile> orphaned = new ArrayList<>();
+        if (!Files.isDirectory(staging)) {
+            return orphaned;
+        }
+        List<Path> inProgress;
+        try (Stream<Path> walk = Files.find(staging, 4, (file, attributes) -> attributes.isRegularFile()
+                && OrphanedParts.isInProgress(file.getFileName().toString()))) {
+            inProgress = walk.toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (Path file : inProgress) {
+            try {
+                long ageSec = OrphanedParts.ageSec(file, now);
+                if (ageSec > orphanAgeSec) {
+                    orphaned.add(new OrphanedFile(file.toString(), ageSec, Files.size(file)));
+                }
+            } catch (NoSuchFileException e) {
+                // committed (renamed) meanwhile
+            }
+        }
+        return orphaned;
     }
 
     long committedFiles() {

@@ -81,6 +81,7 @@ class DqCommandTest {
                 event("pivot_high", 5), event("pivot_high", 6), event("pivot_high", 7), event("ws_reconnect", 8)));
         inProgress(harvest.partition(RowKinds.PRICES, btc.get(0)), 123, NOW.minusSeconds(600));
         inProgress(harvest.partition(RowKinds.PRICES, btc.get(0)), 77, NOW.minusSeconds(60)); // younger than 3 intervals
+        inProgress(dir.resolve("data/_staging/prices/date=2026-03-02/hour=10"), 45, NOW.minusSeconds(600)); // staged
         // ETHUSDT: a trade every 30 s for 10 minutes, 20 ms late, and no book at all.
         List<PriceRow> eth = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
@@ -153,9 +154,11 @@ class DqCommandTest {
                 CONFIG.fingerprint(), 54L + 54 + 60 + 6 + 8 + 20,
                 OTHER_CONFIG.fingerprint(), 2L));
         JsonNode orphaned = report.at("/harvest/orphaned_inprogress_files");
-        assertThat(orphaned.size()).isEqualTo(1);
-        assertThat(orphaned.at("/0/age_sec").asLong()).isEqualTo(600);
-        assertThat(orphaned.at("/0/size_bytes").asLong()).isEqualTo(123);
+        assertThat(orphaned.size()).isEqualTo(2);
+        assertThat(orphaned.at("/0/path").asText()).contains("/_staging/prices/date=2026-03-02/hour=10/.part-");
+        assertThat(orphaned.at("/0/size_bytes").asLong()).isEqualTo(45);
+        assertThat(orphaned.at("/1/age_sec").asLong()).isEqualTo(600);
+        assertThat(orphaned.at("/1/size_bytes").asLong()).isEqualTo(123);
 
         assertThat(states(overall)).containsAllEntriesOf(Map.of(
                 "trades_empty_minute_rate", "fail",
@@ -170,11 +173,11 @@ class DqCommandTest {
                 "single_config_fingerprint", "fail"));
         assertThat(states(overall)).containsEntry("no_orphaned_inprogress_files", "fail");
         assertThat(out()).startsWith("dq: 2 symbols").contains("FAIL duplicate_rate").endsWith("dq: 14 verdicts fail\n");
-        assertThat(out()).contains("FAIL no_orphaned_inprogress_files = 1 (= 0): 1 in-progress files (123 bytes) older than"
+        assertThat(out()).contains("FAIL no_orphaned_inprogress_files = 2 (= 0): 2 in-progress files (168 bytes) older than"
                 + " 3 checkpoint intervals (180 s): a task manager died before committing them; ./jobs/orphans.sh removes"
                 + " them once no job can commit them");
         assertThat(Files.readString(dir.resolve("reports/dq_20260302_1100.html")))
-                .contains("<dt>orphaned in-progress files</dt><dd>1 files, 123 bytes (./jobs/orphans.sh removes them");
+                .contains("<dt>orphaned in-progress files</dt><dd>2 files, 168 bytes (./jobs/orphans.sh removes them");
     }
 
     @Test
