@@ -33,6 +33,7 @@ import io.orderflow.job.sink.ParquetSinks;
 import io.orderflow.job.sink.RowKinds;
 import io.orderflow.job.source.MarketWatermarks;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -289,14 +290,15 @@ public final class OrderflowJob {
         Map<String, String> footer = Map.of(
                 ParquetSinks.CONFIG_KEY, config.toMap().toString(),
                 ParquetSinks.SOURCE_KEY, config.source().name().toLowerCase(Locale.ROOT));
+        Duration publish = Duration.ofSeconds(config.parquetPublishSec());
         return new Sinks(
-                ParquetSinks.forKind(RowKinds.PRICES, dir, fingerprint, footer),
-                ParquetSinks.forKind(RowKinds.OFI, dir, fingerprint, footer),
-                ParquetSinks.forKind(RowKinds.CVD, dir, fingerprint, footer),
-                ParquetSinks.forKind(RowKinds.KLINES, dir, fingerprint, footer),
-                ParquetSinks.forKind(RowKinds.FUSION, dir, fingerprint, footer),
-                ParquetSinks.forKind(RowKinds.EVENTS, dir, fingerprint, footer),
-                ParquetSinks.forKind(RowKinds.RAW, dir, fingerprint, footer));
+                ParquetSinks.forKind(RowKinds.PRICES, dir, fingerprint, footer, publish),
+                ParquetSinks.forKind(RowKinds.OFI, dir, fingerprint, footer, publish),
+                ParquetSinks.forKind(RowKinds.CVD, dir, fingerprint, footer, publish),
+                ParquetSinks.forKind(RowKinds.KLINES, dir, fingerprint, footer, publish),
+                ParquetSinks.forKind(RowKinds.FUSION, dir, fingerprint, footer, publish),
+                ParquetSinks.forKind(RowKinds.EVENTS, dir, fingerprint, footer, publish),
+                ParquetSinks.forKind(RowKinds.RAW, dir, fingerprint, footer, publish));
     }
 
     /** The live sink of LIVE_URL, if it is set. */

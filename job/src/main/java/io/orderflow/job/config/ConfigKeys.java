@@ -23,6 +23,11 @@ final class ConfigKeys {
     static final ConfigKey<Integer> PARQUET_ROTATE_SEC = ConfigKey.of(
             "PARQUET_ROTATE_SEC", ValueType.integer(1, 3600), "60",
             "seconds between checkpoints; each checkpoint rolls the Parquet files");
+    static final ConfigKey<Integer> PARQUET_PUBLISH_SEC = ConfigKey.of(
+            "PARQUET_PUBLISH_SEC", ValueType.integer(0, 3600), "60",
+            "least seconds between two publishes of committed rows into the hourly Parquet files (0: at every"
+                    + " checkpoint); each publish adds a row group to a file of the current hour")
+            .operational();
     static final ConfigKey<Integer> WSS_PING_INTERVAL = ConfigKey.of(
             "WSS_PING_INTERVAL", ValueType.integer(1, 600), "20",
             "seconds between WebSocket pings to the exchange");
@@ -225,7 +230,7 @@ final class ConfigKeys {
             .operational();
 
     static final List<ConfigKey<?>> ALL = List.of(
-            SYMBOLS, RUN_HOURS, PARQUET_ROTATE_SEC, WSS_PING_INTERVAL, DEDUP_LRU,
+            SYMBOLS, RUN_HOURS, PARQUET_ROTATE_SEC, PARQUET_PUBLISH_SEC, WSS_PING_INTERVAL, DEDUP_LRU,
             Z_MODE, SCALE_MODE, MAD_MULTIPLIER, SCALE_FAST_WEIGHT, HALF_LIFE_SEC, WINSOR_LIMIT,
             OUTPUT_DIR, STATE_DIR, MARKET_SEED, MARKET_RATE, MARKET_EVENTS,
             BOOK_LEVELS, OFI_LEVELS, OFI_WEIGHTS, OFI_WINDOW, OFI_EMA_ALPHA, OFI_DEPTH_HALF_LIFE_SEC, CVD_WINDOW,

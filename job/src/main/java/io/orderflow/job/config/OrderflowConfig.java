@@ -179,6 +179,10 @@ public final class OrderflowConfig extends ExecutionConfig.GlobalJobParameters {
         return get(ConfigKeys.PARQUET_ROTATE_SEC);
     }
 
+    public int parquetPublishSec() {
+        return get(ConfigKeys.PARQUET_PUBLISH_SEC);
+    }
+
     public int wssPingIntervalSec() {
         return get(ConfigKeys.WSS_PING_INTERVAL);
     }

@@ -56,7 +56,8 @@ import org.apache.parquet.schema.MessageType;
  * when repeated); it cannot read rows twice or miss some. It happens once per file, when the hour is over.
  *
  * <p>It is idempotent: every hour file lists in its footer ({@value #INCLUDED_KEY}) the staged files
- * whose rows it holds, and a staged file is deleted only when every hour file it feeds lists it. A
+ * whose rows it holds (those not deleted yet), and a staged file is deleted only when every hour
+ * file it feeds lists it. A
  * publish cut short (a crash, a kill) is finished by the next one, never repeated. Publishers of the
  * same output directory (another job, a restarted task) take turns per kind: a lock in the JVM and a
  * file lock between processes.
@@ -69,7 +70,7 @@ public final class HourlyPublisher {
     /** The staged files' suffix: not {@code .parquet}, so that even a recursive reader glob skips them. */
     public static final String STAGED_SUFFIX = ".staged";
 
-    /** Footer key of an hour file: the staged files whose rows it holds, comma separated. */
+    /** Footer key of an hour file: the staged files not deleted yet whose rows it holds, comma separated. */
     public static final String INCLUDED_KEY = "orderflow.staged";
 
     private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
@@ -197,17 +198,20 @@ public final class HourlyPublisher {
         StagedRows staged = StagedRows.read(stagedFile);
         long rows = 0;
         for (Map.Entry<String, List<Group>> symbolRows : staged.bySymbol.entrySet()) {
-            Path hourFile = outputDir.resolve("date=" + date)
-                    .resolve("symbol=" + symbolRows.getKey())
-                    .resolve("kind=" + kind.name())
+            Path hourFile = outputDir.resolve(partition(date, symbolRows.getKey(), kind.name()))
                     .resolve(hourFileName(hour, staged.footer.get(ParquetSinks.FINGERPRINT_KEY)));
-            if (append(hourFile, stagedName, staged.schema, staged.footer, symbolRows.getValue())) {
+            if (append(hourFile, stagedFile, staged.schema, staged.footer, symbolRows.getValue())) {
                 rows += symbolRows.getValue().size();
             }
             unsealed.computeIfAbsent(hourKey(stagedFile), key -> new LinkedHashSet<>()).add(hourFile);
         }
         Files.delete(stagedFile);
         return new Published(1, rows, staged.bySymbol.size(), 0);
+    }
+
+    /** The hive partition readers glob, relative to the output directory. */
+    public static String partition(String date, String symbol, String kind) {
+        return "date=" + date + "/symbol=" + symbol + "/kind=" + kind;
     }
 
     static String hourFileName(String hour, String fingerprint) {
@@ -225,8 +229,9 @@ public final class HourlyPublisher {
     }
 
     /** Adds the rows to the hour file unless it already holds them; false if it did. */
-    private boolean append(Path hourFile, String stagedName, MessageType schema, Map<String, String> stagedFooter,
+    private boolean append(Path hourFile, Path stagedFile, MessageType schema, Map<String, String> stagedFooter,
             List<Group> rows) throws IOException {
+        String stagedName = stagedFile.getFileName().toString();
         Set<String> included = new LinkedHashSet<>();
         boolean exists = Files.exists(hourFile);
         if (exists) {
@@ -241,6 +246,8 @@ public final class HourlyPublisher {
                 return false;
             }
         }
+        // Only staged files that still exist can be met again: the list stays a few names long.
+        included.removeIf(name -> !Files.exists(stagedFile.resolveSibling(name)));
         included.add(stagedName);
         Map<String, String> footer = new LinkedHashMap<>(stagedFooter);
         footer.put(INCLUDED_KEY, String.join(",", included));

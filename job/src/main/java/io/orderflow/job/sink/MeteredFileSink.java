@@ -1,6 +1,7 @@
 package io.orderflow.job.sink;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.common.SupportsConcurrentExecutionAttempts;
@@ -48,12 +49,14 @@ public final class MeteredFileSink<T>
     private final FileSink<T> sink;
     private final String outputDir;
     private final ParquetRowKind<?> kind;
+    private final long publishIntervalMs;
 
     /** @param outputDir where the committed files of {@code kind} are published ({@link PublishingCommitter}) */
-    MeteredFileSink(FileSink<T> sink, java.nio.file.Path outputDir, ParquetRowKind<?> kind) {
+    MeteredFileSink(FileSink<T> sink, java.nio.file.Path outputDir, ParquetRowKind<?> kind, Duration publishInterval) {
         this.sink = sink;
         this.outputDir = outputDir.toString();
         this.kind = kind;
+        this.publishIntervalMs = publishInterval.toMillis();
     }
 
     @Override
@@ -80,7 +83,7 @@ public final class MeteredFileSink<T>
     @Override
     public Committer<FileSinkCommittable> createCommitter(CommitterInitContext context) throws IOException {
         return new PublishingCommitter(sink.createCommitter(context), java.nio.file.Path.of(outputDir), kind,
-                context.metricGroup());
+                Duration.ofMillis(publishIntervalMs), context.metricGroup());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.orderflow.job.sink;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -54,6 +55,16 @@ public final class ParquetSinks {
             String baseDir,
             String configFingerprint,
             Map<String, String> extraFooterMetadata) {
+        return forKind(kind, baseDir, configFingerprint, extraFooterMetadata, Duration.ZERO);
+    }
+
+    /** @param publishInterval the least time between two publishes (zero: after every commit) */
+    public static <T> MeteredFileSink<T> forKind(
+            ParquetRowKind<T> kind,
+            String baseDir,
+            String configFingerprint,
+            Map<String, String> extraFooterMetadata,
+            Duration publishInterval) {
         Map<String, String> footer = footer(kind, configFingerprint, extraFooterMetadata);
         LOG.info("Parquet sink for kind '{}' under {} (fingerprint {})", kind.name(), baseDir, configFingerprint);
         java.nio.file.Path outputDir = localDirectory(baseDir);
@@ -67,7 +78,7 @@ public final class ParquetSinks {
                                 .withPartSuffix(HourlyPublisher.STAGED_SUFFIX)
                                 .build())
                         .build(),
-                outputDir, kind);
+                outputDir, kind, publishInterval);
     }
 
     /** The publisher renames files in place, which only a local (or mounted) file system does atomically. */

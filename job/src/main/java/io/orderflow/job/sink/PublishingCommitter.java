@@ -2,9 +2,10 @@ package io.orderflow.job.sink;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * ({@link HourlyPublisher}).
  *
  * <p>The publishing runs on a thread of its own, asked for again by every commit and done once for
- * all that arrived meanwhile: the committer (chained to the writer) never waits on it, so neither
- * do the rows nor the checkpoint barriers. The staged files on disk are the whole truth, so it keeps
+ * all that arrived meanwhile, at least {@code publishInterval} after the last one began (each
+ * publish adds a row group to each file of the current hour, and its footer stays in the file until
+ * the hour is sealed). The committer (chained to the writer) never waits on it, so neither do the
+ * rows nor the checkpoint barriers. The staged files on disk are the whole truth, so it keeps
  * no state: it publishes what is waiting when it starts (after a failure, whatever the last attempt
  * left) and, when the committer closes (after the final checkpoint's commit of a bounded input),
  * publishes and seals everything before returning. A publish that fails is logged and counted
@@ -39,27 +42,31 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
     private final Committer<FileSinkCommittable> committer;
     private final HourlyPublisher publisher;
     private final String kind;
-    private final ExecutorService worker;
+    private final ScheduledExecutorService worker;
+    private final long intervalNanos;
     private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile long lastStartNanos;
     private final Counter errors;
     private final Counter rows;
     private volatile double lastSeconds = Double.NaN;
     private volatile int waiting;
 
     PublishingCommitter(Committer<FileSinkCommittable> committer, Path outputDir, ParquetRowKind<?> kind,
-            MetricGroup metrics) {
+            Duration publishInterval, MetricGroup metrics) {
         this.committer = committer;
+        this.intervalNanos = publishInterval.toNanos();
         this.publisher = new HourlyPublisher(outputDir, kind);
         this.kind = kind.name();
         this.errors = metrics.counter(ERRORS);
         this.rows = metrics.counter(ROWS);
         metrics.gauge(SECONDS, () -> lastSeconds);
         metrics.gauge(WAITING, () -> waiting);
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
+        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "publish-" + kind.name());
             thread.setDaemon(true);
             return thread;
         });
+        lastStartNanos = System.nanoTime() - intervalNanos;
         request();
     }
 
@@ -85,13 +92,15 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
 
     private void request() {
         if (requested.compareAndSet(false, true)) {
-            worker.execute(() -> publish(false));
+            long waitNanos = Math.max(0, lastStartNanos + intervalNanos - System.nanoTime());
+            worker.schedule(() -> publish(false), waitNanos, TimeUnit.NANOSECONDS);
         }
     }
 
     private void publish(boolean sealAll) {
         requested.set(false);
         long start = System.nanoTime();
+        lastStartNanos = start;
         try {
             HourlyPublisher.Published published = publisher.publish(sealAll);
             rows.inc(published.rows());

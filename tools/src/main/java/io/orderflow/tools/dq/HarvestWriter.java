@@ -1,12 +1,13 @@
 package io.orderflow.tools.dq;
 
 import io.orderflow.job.config.OrderflowConfig;
+import io.orderflow.job.sink.HourlyPublisher;
 import io.orderflow.job.sink.ParquetRowKind;
 import io.orderflow.job.sink.ParquetSinks;
-import io.orderflow.job.sink.PartitionBucketAssigner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,10 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.FileSystem.WriteMode;
 
 /**
- * Writes a harvest as the job does, without a Flink job: the job's Parquet writer and footer
- * ({@link ParquetSinks#writerFactory}), its partitioning ({@link PartitionBucketAssigner}) and its
- * file names, one committed file per call, like one checkpoint's file.
+ * Writes a harvest as readers find it, without a Flink job: the job's Parquet writer and footer
+ * ({@link ParquetSinks#writerFactory}) and its {@code date=/symbol=/kind=} partitions, one file per
+ * call (named {@code part-<uuid>-0.parquet}, as the job named them before it wrote hour files: readers
+ * take any {@code *.parquet}).
  */
 public final class HarvestWriter {
 
@@ -57,6 +59,7 @@ public final class HarvestWriter {
 
     /** The partition directory of {@code row}. */
     <T> Path partition(ParquetRowKind<T> kind, T row) {
-        return root.resolve(new PartitionBucketAssigner<>(kind).getBucketId(row, null));
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(kind.tsMs(row), 86_400_000L));
+        return root.resolve(HourlyPublisher.partition(date.toString(), kind.symbol(row), kind.name()));
     }
 }
