@@ -187,7 +187,8 @@ public final class HourlyPublisher {
         return files;
     }
 
-    static boolean isStaged(String fileName) {
+    /** A committed staged file, waiting to be published. */
+    public static boolean isStaged(String fileName) {
         return !fileName.startsWith(".") && fileName.endsWith(STAGED_SUFFIX);
     }
 
@@ -255,14 +256,14 @@ public final class HourlyPublisher {
         Files.createDirectories(hourFile.getParent());
         Path next = hidden(hourFile, ".publishing");
         if (!exists) {
-            write(next, schema, footer, writer -> {
+            write(next, schema, footer, true, writer -> {
                 for (Group row : rows) {
                     writer.write(row);
                 }
             });
         } else {
             Path newRows = hidden(hourFile, ".rows");
-            write(newRows, schema, Map.of(), writer -> {
+            write(newRows, schema, Map.of(), false, writer -> { // read back at once, then deleted
                 for (Group row : rows) {
                     writer.write(row);
                 }
@@ -286,7 +287,7 @@ public final class HourlyPublisher {
             footer = reader.getFooter().getFileMetaData().getKeyValueMetaData();
         }
         Path next = hidden(hourFile, ".sealing");
-        write(next, schema, footer, writer -> StagedRows.forEachRow(hourFile, writer::write));
+        write(next, schema, footer, true, writer -> StagedRows.forEachRow(hourFile, writer::write));
         Files.move(next, hourFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return true;
     }
@@ -305,8 +306,9 @@ public final class HourlyPublisher {
         void write(ParquetWriter<Group> writer) throws IOException;
     }
 
-    /** Writes and syncs a whole file. */
-    private void write(Path file, MessageType schema, Map<String, String> footer, RowSink rows) throws IOException {
+    /** Writes a whole file, synced to disk if it is to replace an hour file. */
+    private void write(Path file, MessageType schema, Map<String, String> footer, boolean sync, RowSink rows)
+            throws IOException {
         ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withType(schema)
                 .withConf(new PlainParquetConfiguration())
@@ -319,8 +321,10 @@ public final class HourlyPublisher {
         try (ParquetWriter<Group> writer = builder.build()) {
             rows.write(writer);
         }
-        try (FileChannel written = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            written.force(true);
+        if (sync) {
+            try (FileChannel written = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                written.force(true);
+            }
         }
     }
 

@@ -71,7 +71,7 @@ final class HarvestChecks implements AutoCloseable {
     /**
      * Checks for a run starting now; none if the configuration asks for no preflight and no reports.
      *
-     * @throws ConfigException if the preflight would come before two file rotations, DQ_FLAGS has a flag
+     * @throws ConfigException if the preflight would come before two file rotations and a publish, DQ_FLAGS has a flag
      *     the reports do not take, or DQ_METRICS_PORT is taken
      */
     static Optional<HarvestChecks> start(OrderflowConfig config, String runTag, Clock clock, PrintStream out) {
@@ -79,11 +79,12 @@ final class HarvestChecks implements AutoCloseable {
             return Optional.empty();
         }
         config.preflightAfter().ifPresent(after -> {
-            if (after.toSeconds() < 2L * config.parquetRotateSec()) {
+            long needed = 2L * config.parquetRotateSec() + config.parquetPublishSec();
+            if (after.toSeconds() < needed) {
                 throw new ConfigException("PREFLIGHT_MIN=" + after.toSeconds() / 60.0 + " leaves the job less than two"
-                        + " PARQUET_ROTATE_SEC=" + config.parquetRotateSec() + " file rotations to commit what the"
-                        + " preflight judges: give PREFLIGHT_MIN at least " + Math.ceil(config.parquetRotateSec() / 30.0)
-                        + ", or 0 to skip the preflight");
+                        + " PARQUET_ROTATE_SEC=" + config.parquetRotateSec() + " file rotations and a PARQUET_PUBLISH_SEC="
+                        + config.parquetPublishSec() + " publish to commit and publish what the preflight judges:"
+                        + " give PREFLIGHT_MIN at least " + Math.ceil(needed / 60.0) + ", or 0 to skip the preflight");
             }
         });
         DqCommand.checkFlags(config.dqFlags()).ifPresent(problem -> {

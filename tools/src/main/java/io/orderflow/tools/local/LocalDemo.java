@@ -6,6 +6,7 @@ import io.orderflow.job.MarketSources;
 import io.orderflow.job.OrderflowJob;
 import io.orderflow.job.config.ConfigException;
 import io.orderflow.job.config.OrderflowConfig;
+import io.orderflow.job.sink.HourlyPublisher;
 import io.orderflow.job.config.SourceKind;
 import io.orderflow.job.source.binance.BinanceSource;
 import io.orderflow.testkit.loopback.LoopbackExchange;
@@ -235,12 +236,12 @@ public final class LocalDemo {
             LOG.error("The job failed", e);
             return 1;
         }
-        long inProgress = countInProgressFiles(Path.of(config.outputDir()));
+        long inProgress = countUnpublishedFiles(Path.of(config.outputDir()));
         if (inProgress > 0) {
-            LOG.error("{} in-progress Parquet files were left under {}", inProgress, config.outputDir());
+            LOG.error("{} in-progress or unpublished Parquet files were left under {}", inProgress, config.outputDir());
             return 1;
         }
-        LOG.info("Stopped; every Parquet file is committed.");
+        LOG.info("Stopped; every Parquet file is committed and published.");
         DqCommand.Outcome preflightOutcome = preflight.getNow(null);
         if (preflightOutcome != null && preflightOutcome.failed()) {
             LOG.error("Stopped by the data-quality preflight; its report is {}", preflightOutcome.report());
@@ -265,13 +266,18 @@ public final class LocalDemo {
         }
     }
 
-    /** FileSink's files not yet committed by a checkpoint: hidden and named ...inprogress... */
-    static long countInProgressFiles(Path dir) throws IOException {
+    /**
+     * FileSink's files not yet committed by a checkpoint (hidden and named ...inprogress...), and
+     * committed staged files not yet published into the hour files.
+     */
+    static long countUnpublishedFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.getFileName().toString().contains(".inprogress")).count();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.contains(".inprogress") || HourlyPublisher.isStaged(name))
+                    .count();
         }
     }
 }

@@ -100,8 +100,9 @@ class HarvestChecksTest {
                 .with("DQ_METRICS_PORT", "0");
         assertThatThrownBy(() -> HarvestChecks.start(config, "t", Clock.systemUTC(), System.out))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("PREFLIGHT_MIN=1.0 leaves the job less than two PARQUET_ROTATE_SEC=60 file rotations")
-                .hasMessageContaining("give PREFLIGHT_MIN at least 2");
+                .hasMessageContaining("PREFLIGHT_MIN=1.0 leaves the job less than two PARQUET_ROTATE_SEC=60 file rotations"
+                        + " and a PARQUET_PUBLISH_SEC=60 publish")
+                .hasMessageContaining("give PREFLIGHT_MIN at least 3");
     }
 
     @Test

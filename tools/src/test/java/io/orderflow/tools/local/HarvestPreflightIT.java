@@ -145,6 +145,7 @@ class HarvestPreflightIT {
                 .with("BINANCE_REST_URL", exchange.restBaseUrl())
                 .with("SYMBOLS", String.join(",", SYMBOLS))
                 .with("PARQUET_ROTATE_SEC", "2")
+                .with("PARQUET_PUBLISH_SEC", "0")
                 .with("RUN_HOURS", runHours)
                 .with("PREFLIGHT_MIN", preflightMin)
                 .with("DQ_EVERY_HOURS", "0")
