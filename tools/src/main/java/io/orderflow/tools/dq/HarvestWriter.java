@@ -3,10 +3,11 @@ package io.orderflow.tools.dq;
 import io.orderflow.job.config.OrderflowConfig;
 import io.orderflow.job.sink.ParquetRowKind;
 import io.orderflow.job.sink.ParquetSinks;
-import io.orderflow.job.sink.PartitionBucketAssigner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import org.apache.flink.core.fs.FileSystem.WriteMode;
 
 /**
  * Writes a harvest as the job does, without a Flink job: the job's Parquet writer and footer
- * ({@link ParquetSinks#writerFactory}), its partitioning ({@link PartitionBucketAssigner}) and its
- * file names, one committed file per call, like one checkpoint's file.
+ * ({@link ParquetSinks#writerFactory}), its partitioning ({@code date=D/symbol=S/kind=K}, the UTC date
+ * of the row's time) and the file names the sink wrote before the hourly publisher, one committed file
+ * per call, like one checkpoint's file.
  */
 public final class HarvestWriter {
 
@@ -57,6 +59,7 @@ public final class HarvestWriter {
 
     /** The partition directory of {@code row}. */
     <T> Path partition(ParquetRowKind<T> kind, T row) {
-        return root.resolve(new PartitionBucketAssigner<>(kind).getBucketId(row, null));
+        return root.resolve("date=" + Instant.ofEpochMilli(kind.tsMs(row)).atZone(ZoneOffset.UTC).toLocalDate())
+                .resolve("symbol=" + kind.symbol(row)).resolve("kind=" + kind.name());
     }
 }
