@@ -19,6 +19,11 @@
 # against the loopback exchange dropping every connection N times and withholding a diff M times.
 #   ./jobs/bench.sh faults [drops] [gaps]
 # Defaults: 100 drops, 50 gaps.
+#
+# Issue 17's file figures: DuckDB reading one symbol's UTC day of prices in the old layout (a file a
+# minute) beside the hour files the publisher makes of the same rows, and what publishing costs.
+#   ./jobs/bench.sh files [rows/s per symbol] [runs]
+# Defaults: 10 rows/s (864,000 rows), 10 runs of each query per layout after one warm-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +33,9 @@ if [ "${1:-}" = server ]; then
   shift
 elif [ "${1:-}" = faults ]; then
   main=io.orderflow.tools.bench.FaultBench
+  shift
+elif [ "${1:-}" = files ]; then
+  main=io.orderflow.tools.bench.FileLayoutBench
   shift
 elif [ "${1:-}" = client ]; then
   main=org.openjdk.jmh.Main
