@@ -19,8 +19,17 @@
 # against the loopback exchange dropping every connection N times and withholding a diff M times.
 #   ./jobs/bench.sh faults [drops] [gaps]
 # Defaults: 100 drops, 50 gaps.
+#
+# Issue 17's scale figures: N skewed symbols through the WebSocket source, PASS/FAIL per target
+# (the same as jobs/scale.sh, which has the details).
+#   ./jobs/bench.sh scale [symbols[,symbols...]] [seconds] [flags...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = scale ]; then
+  shift
+  exec jobs/scale.sh "$@"
+fi
 
 main=io.orderflow.tools.bench.ReplayBench
 if [ "${1:-}" = server ]; then
