@@ -1,15 +1,21 @@
 package io.orderflow.tools.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.core.model.OfiRow;
 import io.orderflow.job.MarketSources;
 import io.orderflow.job.OrderflowJob;
 import io.orderflow.job.config.OrderflowConfig;
 import io.orderflow.job.source.binance.reader.BinanceSourceMetrics;
-import io.orderflow.tools.local.LocalDemo;
 import io.orderflow.testkit.loopback.SymbolRates;
+import io.orderflow.tools.local.LocalDemo;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +51,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *
  * <p>After a warm-up that lasts until every symbol's book has synced (its first {@code ofi} row),
  * it measures for the given seconds and prints, each with PASS or FAIL against its target:
- * receive-to-row latency of the {@code prices} rows (p50, p99, max), checkpoint durations (max,
- * p50), the source task's back-pressured time per second, books dropped or conflated for want of
+ * receive-to-row latency of the {@code prices} rows (p50, p99, max), the durations of the checkpoints
+ * triggered meanwhile (max, p50, and why any failed, from the job's REST API), the source task's back-pressured time per second, books dropped or conflated for want of
  * room in the hand-off and resyncs (the source's counters, over the whole run), and the peak RSS of
  * this process and of the exchange's. Exit status 0 when every target holds, 1 when one does not, 2
  * for bad arguments, 3 when the run itself failed.
@@ -196,6 +202,7 @@ public final class ScaleBench {
                     .with("WEB_UI_PORT", Integer.toString(freePort()));
             Configuration conf = LocalDemo.flinkConfiguration(config);
             conf.setString("metrics.reporter.scale.factory.class", Reporter.class.getName());
+            conf.setString("web.checkpoints.history", "1000"); // every checkpoint of the run, for Checkpoints
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
             OrderflowJob.Sinks sinks = settings.parquet() ? OrderflowJob.parquetSinks(config) : discarding();
             OrderflowJob.Signals signals = new OrderflowJob(config,
@@ -212,7 +219,7 @@ public final class ScaleBench {
                 }
                 System.out.printf(Locale.ROOT, "warm-up: %d of %d books synced after %.0f s%n", SYNCED.size(),
                         symbols.size(), (System.nanoTime() - started) / 1e9);
-                return measure(settings, job, exchange);
+                return measure(settings, job, exchange, config.webUiPort());
             } finally {
                 job.cancel().get(1, TimeUnit.MINUTES);
             }
@@ -221,51 +228,57 @@ public final class ScaleBench {
         }
     }
 
-    private static boolean measure(Settings settings, JobClient job, ExchangeProcess exchange) throws Exception {
+    private static boolean measure(Settings settings, JobClient job, ExchangeProcess exchange, int restPort)
+            throws Exception {
         LatencyTap.reset();
+        long startMs = System.currentTimeMillis();
         long sentBefore = exchange.messagesSent();
+        long jobCpuBefore = cpuTicks(ProcessHandle.current().pid());
+        long exchangeCpuBefore = cpuTicks(exchange.pid());
         long start = System.nanoTime();
-        long completedBefore = gaugeLong("numberOfCompletedCheckpoints", Long::max);
-        long completedSeen = completedBefore;
-        List<Long> checkpointMs = new ArrayList<>();
         List<Long> backPressured = new ArrayList<>();
         Map<String, double[]> busy = new LinkedHashMap<>();
         long handoffMax = 0;
+        // Picked once: with per-symbol metrics the job registers tens of thousands.
+        List<Gauge<?>> sourceBackPressure = gauges("backPressuredTimeMsPerSecond", "Source");
+        List<Gauge<?>> handoffDepths = gauges(BinanceSourceMetrics.HANDOFF_DEPTH, "");
+        Map<Gauge<?>, String> busyTasks = new LinkedHashMap<>();
+        METRICS.forEach((metric, ref) -> {
+            if (ref.name().equals("busyTimeMsPerSecond") && metric instanceof Gauge<?> gauge) {
+                busyTasks.put(gauge, ref.task());
+            }
+        });
         for (int second = 0; second < settings.seconds(); second++) {
             TimeUnit.SECONDS.sleep(1);
             requireRunning(job, exchange);
-            backPressured.add(sourceGauge("backPressuredTimeMsPerSecond"));
-            handoffMax = Math.max(handoffMax, gaugeLong(BinanceSourceMetrics.HANDOFF_DEPTH, Long::sum));
-            for (Map.Entry<Metric, MetricRef> entry : METRICS.entrySet()) {
-                if (entry.getValue().name().equals("busyTimeMsPerSecond")) {
-                    double[] sum = busy.computeIfAbsent(entry.getValue().task(), t -> new double[1]);
-                    sum[0] += ((Number) ((Gauge<?>) entry.getKey()).getValue()).doubleValue();
-                }
-            }
-            long completed = gaugeLong("numberOfCompletedCheckpoints", Long::max);
-            if (completed > completedSeen) {
-                completedSeen = completed;
-                checkpointMs.add(gaugeLong("lastCheckpointDuration", Long::max));
-            }
+            backPressured.add(sourceBackPressure.stream().mapToLong(ScaleBench::longValue).max().orElse(0));
+            handoffMax = Math.max(handoffMax, handoffDepths.stream().mapToLong(ScaleBench::longValue).sum());
+            busyTasks.forEach((gauge, task) ->
+                    busy.computeIfAbsent(task, t -> new double[1])[0] += ((Number) gauge.getValue()).doubleValue());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double inputRate = (exchange.messagesSent() - sentBefore) / seconds;
+        double jobCores = (cpuTicks(ProcessHandle.current().pid()) - jobCpuBefore) / TICKS_PER_SECOND / seconds;
+        double exchangeCores = (cpuTicks(exchange.pid()) - exchangeCpuBefore) / TICKS_PER_SECOND / seconds;
         long jobPeak = peakRss(ProcessHandle.current().pid());
         long exchangePeak = peakRss(exchange.pid());
 
-        System.out.printf(Locale.ROOT, "measured %.0f s at %,.0f messages/s from the exchange%n", seconds, inputRate);
+        System.out.printf(Locale.ROOT, "measured %.0f s at %,.0f messages/s from the exchange; CPU: job %.2f cores,"
+                + " exchange %.2f cores%n", seconds, inputRate, jobCores, exchangeCores);
         long p99 = LatencyTap.quantileMs(0.99);
         List<Boolean> verdicts = new ArrayList<>();
         verdicts.add(verdict(p99 <= LATENCY_P99_TARGET_MS, String.format(Locale.ROOT,
                 "receive-to-row (prices, %,d rows): p50 %d ms, p99 %d ms, max %d ms (target p99 <= %d ms)",
                 LatencyTap.count(), LatencyTap.quantileMs(0.5), p99, LatencyTap.quantileMs(1.0),
                 LATENCY_P99_TARGET_MS)));
-        List<Long> sorted = checkpointMs.stream().sorted().toList();
+        Checkpoints checkpoints = Checkpoints.of(restPort, job.getJobID().toString(), startMs);
+        List<Long> sorted = checkpoints.completedMs().stream().sorted().toList();
         long checkpointMax = sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1);
-        verdicts.add(verdict(!sorted.isEmpty() && checkpointMax < CHECKPOINT_TARGET_MS, String.format(Locale.ROOT,
-                "checkpoints: %d completed, max %d ms, p50 %d ms, failed %d (target: some, all under %d ms)",
-                sorted.size(), checkpointMax, sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
-                gaugeLong("numberOfFailedCheckpoints", Long::max), CHECKPOINT_TARGET_MS)));
+        verdicts.add(verdict(!sorted.isEmpty() && checkpointMax < CHECKPOINT_TARGET_MS
+                        && checkpoints.failures().isEmpty(), String.format(Locale.ROOT,
+                "checkpoints: %d completed, max %d ms, p50 %d ms, failed %d %s(target: some, none failed, all under"
+                        + " %d ms)", sorted.size(), checkpointMax, sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
+                checkpoints.failures().size(), checkpoints.failures(), CHECKPOINT_TARGET_MS)));
         int longest = longestSpell(backPressured);
         verdicts.add(verdict(longest < SUSTAINED_SECONDS, String.format(Locale.ROOT,
                 "source back-pressured: mean %.0f ms/s, max %d ms/s, longest spell >= %d ms/s %d s (target < %d s);"
@@ -283,6 +296,7 @@ public final class ScaleBench {
         verdicts.add(verdict(jobPeak < RSS_TARGET_BYTES, String.format(Locale.ROOT,
                 "RSS peak: job %d MB (target < %d MB); exchange %d MB (its own process, not judged)",
                 jobPeak >> 20, RSS_TARGET_BYTES >> 20, exchangePeak >> 20)));
+        System.out.printf("job heap in use after a full collection: %d MB%n", liveHeapBytes() >> 20);
         System.out.println("busiest tasks (mean busy ms/s, subtasks summed):");
         busy.entrySet().stream()
                 .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
@@ -309,26 +323,19 @@ public final class ScaleBench {
         return longest;
     }
 
-    /** The worst subtask of the source's task. */
-    private static long sourceGauge(String name) {
-        long worst = 0;
-        for (Map.Entry<Metric, MetricRef> entry : METRICS.entrySet()) {
-            if (entry.getValue().name().equals(name) && entry.getValue().task().startsWith("Source")) {
-                worst = Math.max(worst, ((Number) ((Gauge<?>) entry.getKey()).getValue()).longValue());
+    /** The gauges of that name, of the tasks whose name starts with {@code taskPrefix}. */
+    private static List<Gauge<?>> gauges(String name, String taskPrefix) {
+        List<Gauge<?>> gauges = new ArrayList<>();
+        METRICS.forEach((metric, ref) -> {
+            if (ref.name().equals(name) && ref.task().startsWith(taskPrefix) && metric instanceof Gauge<?> gauge) {
+                gauges.add(gauge);
             }
-        }
-        return worst;
+        });
+        return gauges;
     }
 
-    private static long gaugeLong(String name, java.util.function.LongBinaryOperator combine) {
-        long value = 0;
-        for (Map.Entry<Metric, MetricRef> entry : METRICS.entrySet()) {
-            if (entry.getValue().name().equals(name) && entry.getKey() instanceof Gauge<?> gauge
-                    && gauge.getValue() instanceof Number number) {
-                value = combine.applyAsLong(value, number.longValue());
-            }
-        }
-        return value;
+    private static long longValue(Gauge<?> gauge) {
+        return gauge.getValue() instanceof Number number ? number.longValue() : 0;
     }
 
     /** Summed over the source's readers. */
@@ -340,6 +347,23 @@ public final class ScaleBench {
             }
         }
         return sum;
+    }
+
+    /** What the job keeps, measured after the figures (the collection pauses the job). */
+    private static long liveHeapBytes() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** Linux's clock ticks ({@code getconf CLK_TCK}), the unit of a process's CPU times in /proc. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /** CPU time a process has used, user and system, in clock ticks. */
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime: fields 14 and 15
     }
 
     /** VmHWM of a process: its resident set's peak, in bytes. */
@@ -387,6 +411,33 @@ public final class ScaleBench {
         }
     }
 
+    /**
+     * The checkpoints triggered since {@code sinceMs}, from the job's REST API (its checkpoint
+     * history): end-to-end durations of the completed ones, and why the others failed.
+     */
+    record Checkpoints(List<Long> completedMs, List<String> failures) {
+
+        static Checkpoints of(int restPort, String jobId, long sinceMs) throws IOException, InterruptedException {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + restPort + "/jobs/" + jobId + "/checkpoints")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<Long> completed = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (JsonNode checkpoint : new ObjectMapper().readTree(response.body()).path("history")) {
+                if (checkpoint.path("trigger_timestamp").asLong() < sinceMs) {
+                    continue;
+                }
+                switch (checkpoint.path("status").asText()) {
+                    case "COMPLETED" -> completed.add(checkpoint.path("end_to_end_duration").asLong());
+                    case "FAILED" -> failures.add(checkpoint.path("id").asText() + ": "
+                            + checkpoint.path("failure_message").asText());
+                    default -> { } // still in progress when the measurement ended
+                }
+            }
+            return new Checkpoints(completed, failures);
+        }
+    }
+
     /** A metric's name and the task it belongs to ({@code ""} for the JobManager's). */
     record MetricRef(String name, String task) {}
 
@@ -406,7 +457,10 @@ public final class ScaleBench {
 
         @Override
         public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
-            METRICS.put(metric, new MetricRef(name, group.getAllVariables().getOrDefault("<task_name>", "")));
+            Map<String, String> variables = group.getAllVariables();
+            if (!variables.containsKey("<" + BinanceSourceMetrics.CONNECTION + ">")) { // the readers' totals only
+                METRICS.put(metric, new MetricRef(name, variables.getOrDefault("<task_name>", "")));
+            }
         }
 
         @Override
