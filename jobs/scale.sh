@@ -28,10 +28,10 @@ exchange_heap="${EXCHANGE_HEAP:-512m}"
 ensure_built 2
 
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-# This checkout's own modules rather than their jars in the local Maven repository, which another
-# checkout's build may replace while a long run reads them.
+# This checkout's own modules' classes rather than their jars (in the local Maven repository, which
+# another checkout's build may replace while a long run reads them, or in a checkout's target/).
 classpath="tools/target/classes:$(tr ':' '\n' < tools/target/classpath-runtime.txt \
-  | sed -E 's#^.*/io/orderflow/orderflow-([a-z]+)/[^/]+/orderflow-[a-z]+-[^/]+\.jar$#\1/target/classes#' | paste -sd:)"
+  | sed -E 's#^.*/orderflow-([a-z]+)(-[0-9][^/]*)?\.jar$#\1/target/classes#' | paste -sd:)"
 largest=none
 for n in ${counts//,/ }; do
   echo "=== $n symbols, $(uptime | sed 's/.*load/load/')"
