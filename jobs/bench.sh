@@ -24,8 +24,17 @@
 # minute) beside the hour files the publisher makes of the same rows, and what publishing costs.
 #   ./jobs/bench.sh files [rows/s per symbol] [runs]
 # Defaults: 10 rows/s (864,000 rows), 10 runs of each query per layout after one warm-up.
+#
+# Issue 17's scale figures: N skewed symbols through the WebSocket source, PASS/FAIL per target
+# (the same as jobs/scale.sh, which has the details).
+#   ./jobs/bench.sh scale [symbols[,symbols...]] [seconds] [flags...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = scale ]; then
+  shift
+  exec jobs/scale.sh "$@"
+fi
 
 main=io.orderflow.tools.bench.ReplayBench
 if [ "${1:-}" = server ]; then

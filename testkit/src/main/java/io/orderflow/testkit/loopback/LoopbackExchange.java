@@ -57,8 +57,8 @@ public final class LoopbackExchange implements AutoCloseable {
         this.market = b.market;
         this.markets = new LinkedHashMap<>();
         for (String symbol : b.symbols) {
-            MarketSimulator simulator =
-                    new MarketSimulator(symbol, b.seed, b.startTimeMs, b.eventsPerSecondPerSymbol, b.bookLevels);
+            double rate = b.symbolRates.getOrDefault(symbol, b.eventsPerSecondPerSymbol);
+            MarketSimulator simulator = new MarketSimulator(symbol, b.seed, b.startTimeMs, rate, b.bookLevels);
             markets.put(symbol, new SymbolMarket(market, simulator, b.depthIntervalMs, b.tradeHistory));
         }
         this.clock = new MarketClock(b.startTimeMs, System::nanoTime);
@@ -237,6 +237,7 @@ public final class LoopbackExchange implements AutoCloseable {
         private List<String> symbols = List.of();
         private long seed = 42;
         private double eventsPerSecondPerSymbol = 50;
+        private Map<String, Double> symbolRates = Map.of();
         private int bookLevels = 20;
         private Long startTimeMs;
         private long depthIntervalMs = 100;
@@ -268,6 +269,15 @@ public final class LoopbackExchange implements AutoCloseable {
         /** The simulator's mean rate of trades plus book changes; default 50. */
         public Builder eventsPerSecondPerSymbol(double eventsPerSecond) {
             this.eventsPerSecondPerSymbol = eventsPerSecond;
+            return this;
+        }
+
+        /**
+         * Rates of their own for some symbols (a busy few and a quiet tail, e.g.
+         * {@link SymbolRates#zipf}); the others keep {@link #eventsPerSecondPerSymbol}.
+         */
+        public Builder symbolRates(Map<String, Double> rates) {
+            this.symbolRates = Map.copyOf(rates);
             return this;
         }
 
@@ -328,7 +338,12 @@ public final class LoopbackExchange implements AutoCloseable {
             if (symbols.stream().distinct().count() != symbols.size()) {
                 throw new IllegalArgumentException("duplicate symbols in " + symbols);
             }
-            if (!(eventsPerSecondPerSymbol > 0) || bookLevels < 1 || depthIntervalMs < 1 || tradeHistory < 1) {
+            if (!symbols.containsAll(symbolRates.keySet())) {
+                throw new IllegalArgumentException("rates given for symbols the exchange does not list: "
+                        + symbolRates.keySet().stream().filter(s -> !symbols.contains(s)).toList());
+            }
+            if (!(eventsPerSecondPerSymbol > 0) || !symbolRates.values().stream().allMatch(r -> r > 0)
+                    || bookLevels < 1 || depthIntervalMs < 1 || tradeHistory < 1) {
                 throw new IllegalArgumentException("need a positive event rate, book depth, depth interval and "
                         + "trade history");
             }

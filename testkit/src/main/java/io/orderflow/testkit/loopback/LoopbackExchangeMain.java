@@ -14,7 +14,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs a {@link LoopbackExchange} standalone until killed, printing its URLs:
  * {@code --market spot|usdm|coinm --symbols BTCUSDT,ETHUSDT --ws-port 9443 --rest-port 8090
- * [--seed 42] [--rate 50]}. Ports default to 0 (ephemeral).
+ * [--seed 42] [--rate 50] [--skew 0]}. Ports default to 0 (ephemeral). With a skew, the
+ * {@code k}-th symbol runs at {@code rate / k^skew} ({@link SymbolRates#zipf}): 1 gives a few busy
+ * symbols and a long quiet tail.
  *
  * <p>Each line read from standard input is answered with {@code sent <n>}, the WebSocket messages
  * sent so far: a parent process (the bench) reads the input rate this way.
@@ -22,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LoopbackExchangeMain {
 
     private static final List<String> FLAGS =
-            List.of("--market", "--symbols", "--ws-port", "--rest-port", "--seed", "--rate");
+            List.of("--market", "--symbols", "--ws-port", "--rest-port", "--seed", "--rate", "--skew");
 
     private LoopbackExchangeMain() {}
 
@@ -31,13 +33,16 @@ public final class LoopbackExchangeMain {
         LoopbackExchange exchange;
         try {
             flags = flags(args);
+            List<String> symbols = List.of(flags.getOrDefault("--symbols", "BTCUSDT,ETHUSDT").split(","));
+            double rate = Double.parseDouble(flags.getOrDefault("--rate", "50"));
             exchange = LoopbackExchange.builder()
                     .market(MarketType.valueOf(flags.getOrDefault("--market", "spot").toUpperCase(Locale.ROOT)))
-                    .symbols(List.of(flags.getOrDefault("--symbols", "BTCUSDT,ETHUSDT").split(",")))
+                    .symbols(symbols)
                     .wsPort(Integer.parseInt(flags.getOrDefault("--ws-port", "0")))
                     .restPort(Integer.parseInt(flags.getOrDefault("--rest-port", "0")))
                     .seed(Long.parseLong(flags.getOrDefault("--seed", "42")))
-                    .eventsPerSecondPerSymbol(Double.parseDouble(flags.getOrDefault("--rate", "50")))
+                    .eventsPerSecondPerSymbol(rate)
+                    .symbolRates(SymbolRates.zipf(symbols, rate, Double.parseDouble(flags.getOrDefault("--skew", "0"))))
                     .build();
         } catch (IllegalArgumentException e) {
             System.err.println("loopback exchange: " + e.getMessage());

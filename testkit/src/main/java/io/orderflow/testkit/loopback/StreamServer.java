@@ -83,6 +83,19 @@ final class StreamServer extends WebSocketServer implements Broadcast {
         }
     }
 
+    @Override
+    public boolean wants(Topic topic) {
+        if (silenced) {
+            return false;
+        }
+        for (WebSocket connection : getConnections()) {
+            if (session(connection).carries(topic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Closes every socket without a close frame, like a network failure (clients see 1006). */
     void dropConnections() {
         List<WebSocket> connections = List.copyOf(getConnections());

@@ -8,6 +8,7 @@ import io.orderflow.core.model.MarketEvent;
 import io.orderflow.core.model.Trade;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,11 @@ final class SymbolMarket {
     private final TradeHistory trades;
     private final ExchangeBook book;
     private final AtomicBoolean skipNextDiff = new AtomicBoolean();
+    private final Topic aggTradeTopic;
+    private final Topic tradeTopic;
+    private final Topic bookTickerTopic;
+    private final Topic diffTopic;
+    private final List<Topic> partialTopics;
 
     /** The simulator's next event, taken but not due yet. */
     private MarketEvent pending;
@@ -52,6 +58,12 @@ final class SymbolMarket {
         this.windowMs = windowMs;
         this.wire = new BinanceWire(market, symbol);
         this.trades = new TradeHistory(symbol, tradeHistory);
+        this.aggTradeTopic = Topic.of(symbol, StreamKind.AGG_TRADE);
+        this.tradeTopic = Topic.of(symbol, StreamKind.TRADE);
+        this.bookTickerTopic = Topic.of(symbol, StreamKind.BOOK_TICKER);
+        this.diffTopic = Topic.of(symbol, StreamKind.DIFF_DEPTH);
+        this.partialTopics = StreamKind.PARTIAL_LEVELS.stream()
+                .map(levels -> new Topic(symbol, StreamKind.PARTIAL_DEPTH, levels)).toList();
         MarketEvent event = simulator.next();
         while (event.isTrade()) {
             trades.add(event.trade());
@@ -107,8 +119,8 @@ final class SymbolMarket {
 
     private void trade(Trade trade, Broadcast out) {
         trades.add(trade);
-        out.publish(Topic.of(symbol, StreamKind.AGG_TRADE), wire.aggTrade(trade));
-        out.publish(Topic.of(symbol, StreamKind.TRADE), wire.trade(trade));
+        publish(out, aggTradeTopic, () -> wire.aggTrade(trade));
+        publish(out, tradeTopic, () -> wire.trade(trade));
     }
 
     /**
@@ -120,8 +132,8 @@ final class SymbolMarket {
         Level ask = book.bestAsk();
         long updateId = market == MarketType.SPOT ? book.lastUpdateId() + 1 : top.updateId();
         if (book.apply(top, updateId) && !(bid.equals(book.bestBid()) && ask.equals(book.bestAsk()))) {
-            out.publish(Topic.of(symbol, StreamKind.BOOK_TICKER), wire.bookTicker(updateId,
-                    top.eventTimeMs(), top.transactTimeMs(), book.bestBid(), book.bestAsk()));
+            publish(out, bookTickerTopic, () -> wire.bookTicker(updateId, top.eventTimeMs(), top.transactTimeMs(),
+                    book.bestBid(), book.bestAsk()));
         }
     }
 
@@ -142,11 +154,17 @@ final class SymbolMarket {
             LOG.info("{}: withholding diff U={} u={} (injected gap)", symbol, diff.firstUpdateId(),
                     diff.lastUpdateId());
         } else {
-            out.publish(Topic.of(symbol, StreamKind.DIFF_DEPTH), wire.depthUpdate(eventTimeMs, diff, previousId));
+            publish(out, diffTopic, () -> wire.depthUpdate(eventTimeMs, diff, previousId));
         }
-        for (int depth : StreamKind.PARTIAL_LEVELS) {
-            out.publish(new Topic(symbol, StreamKind.PARTIAL_DEPTH, depth),
-                    wire.partialDepth(eventTimeMs, diff, previousId, book.top(depth)));
+        for (Topic partial : partialTopics) {
+            publish(out, partial, () -> wire.partialDepth(eventTimeMs, diff, previousId, book.top(partial.levels())));
+        }
+    }
+
+    /** Writes the message only if some client takes it: most topics of a large market have none. */
+    private static void publish(Broadcast out, Topic topic, Supplier<String> message) {
+        if (out.wants(topic)) {
+            out.publish(topic, message.get());
         }
     }
 

@@ -16,8 +16,8 @@ record Topic(String symbol, StreamKind kind, int levels) {
         return new Topic(symbol, kind, 0);
     }
 
-    /** Whether {@code stream} carries this topic's messages; every update speed gets the same ones. */
-    boolean carriedBy(StreamName stream) {
-        return stream.kind() == kind && stream.levels() == levels && stream.symbol().equals(symbol);
+    /** The topic {@code stream} carries; every update speed of a kind gets the same messages. */
+    static Topic of(StreamName stream) {
+        return new Topic(stream.symbol(), stream.kind(), stream.levels());
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.orderflow.core.exchange.binance.BinanceRoute;
 import io.orderflow.core.exchange.binance.MarketType;
 import io.orderflow.core.exchange.binance.wire.StreamKind;
-import io.orderflow.core.exchange.binance.wire.StreamName;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,12 @@ class EndpointTest {
                 MarketType.SPOT, SYMBOLS);
         assertThat(combined.combined()).isTrue();
         assertThat(combined.route()).contains(BinanceRoute.SPOT);
-        assertThat(combined.streams()).extracting(EndpointTest::topic).containsExactly(
+        assertThat(combined.streams()).extracting(Topic::of).containsExactly(
                 Topic.of("BTCUSDT", StreamKind.AGG_TRADE), new Topic("ETHUSDT", StreamKind.PARTIAL_DEPTH, 5));
 
         Endpoint raw = Endpoint.parse("/ws/btcusdt%40depth%40100ms", MarketType.SPOT, SYMBOLS);
         assertThat(raw.combined()).isFalse();
-        assertThat(raw.streams()).extracting(EndpointTest::topic).containsExactly(Topic.of("BTCUSDT", StreamKind.DIFF_DEPTH));
+        assertThat(raw.streams()).extracting(Topic::of).containsExactly(Topic.of("BTCUSDT", StreamKind.DIFF_DEPTH));
         assertThat(Endpoint.parse("/ws", MarketType.SPOT, SYMBOLS).streams()).isEmpty();
     }
 
@@ -38,15 +37,15 @@ class EndpointTest {
         "btcusdt@depth@500ms", "btcusdt@depth@1000ms", "btcusdt@depth@50ms"})
     void everyUpdateSpeedCarriesTheDiffs(String name) {
         assertThat(Endpoint.parse("/ws/" + name, MarketType.SPOT, SYMBOLS).streams()).singleElement()
-                .satisfies(stream -> assertThat(Topic.of("BTCUSDT", StreamKind.DIFF_DEPTH).carriedBy(stream)).isTrue());
+                .satisfies(stream -> assertThat(Topic.of(stream)).isEqualTo(Topic.of("BTCUSDT", StreamKind.DIFF_DEPTH)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ethusdt@depth20", "ethusdt@depth20@0ms", "ethusdt@depth20@250ms", "ethusdt@depth20@1000ms"})
     void everyUpdateSpeedCarriesThePartialBook(String name) {
         assertThat(Endpoint.parse("/public/ws/" + name, MarketType.USDM, SYMBOLS).streams()).singleElement()
-                .satisfies(stream -> assertThat(new Topic("ETHUSDT", StreamKind.PARTIAL_DEPTH, 20).carriedBy(stream))
-                        .isTrue());
+                .satisfies(stream -> assertThat(Topic.of(stream))
+                        .isEqualTo(new Topic("ETHUSDT", StreamKind.PARTIAL_DEPTH, 20)));
     }
 
     @Test
@@ -71,7 +70,7 @@ class EndpointTest {
         Endpoint endpoint = Endpoint.parse("/stream?streams=btcusd_perp@aggTrade/ethusd_211231@depth@0ms",
                 MarketType.COINM, contracts);
         assertThat(endpoint.route()).contains(BinanceRoute.COINM);
-        assertThat(endpoint.streams()).extracting(EndpointTest::topic).containsExactly(
+        assertThat(endpoint.streams()).extracting(Topic::of).containsExactly(
                 Topic.of("BTCUSD_PERP", StreamKind.AGG_TRADE), Topic.of("ETHUSD_211231", StreamKind.DIFF_DEPTH));
         for (StreamKind kind : StreamKind.values()) {
             assertThat(endpoint.delivers(kind)).as(kind.name()).isTrue();
@@ -96,9 +95,5 @@ class EndpointTest {
                 .hasMessageContaining("unknown symbol");
         assertThatThrownBy(() -> Endpoint.parse("/ws/btcusdt@depth@1s", MarketType.SPOT, SYMBOLS))
                 .hasMessageContaining("invalid stream name");
-    }
-
-    private static Topic topic(StreamName stream) {
-        return new Topic(stream.symbol(), stream.kind(), stream.levels());
     }
 }

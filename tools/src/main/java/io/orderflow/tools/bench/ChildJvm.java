@@ -30,10 +30,19 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code main} with {@code args}; {@code what} names it in failures. */
     static ChildJvm start(String what, Class<?> main, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+        return start(what, List.of(), main, args);
+    }
+
+    /** Starts {@code main} with the JVM's own options first, e.g. a heap size. */
+    static ChildJvm start(String what, List<String> jvmOptions, Class<?> main, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(args);
-        return new ChildJvm(what, new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // A bench stopped by a signal skips its finally blocks: the child must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop " + what));
+        return new ChildJvm(what, process);
     }
 
     /**
@@ -42,7 +51,13 @@ final class ChildJvm implements AutoCloseable {
      */
     static <T> T start(String what, Class<?> main, List<String> args, Attach<T> attach)
             throws IOException, InterruptedException {
-        ChildJvm jvm = start(what, main, args);
+        return start(what, List.of(), main, args, attach);
+    }
+
+    /** As above, with the JVM's own options. */
+    static <T> T start(String what, List<String> jvmOptions, Class<?> main, List<String> args, Attach<T> attach)
+            throws IOException, InterruptedException {
+        ChildJvm jvm = start(what, jvmOptions, main, args);
         try {
             return attach.to(jvm);
         } catch (IOException | RuntimeException e) {
@@ -72,6 +87,10 @@ final class ChildJvm implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Ends it: SIGTERM, so its shutdown hooks run, and a kill after 10 s. */

@@ -23,9 +23,18 @@ final class ExchangeProcess implements AutoCloseable {
     /** A USD-M market of {@code symbols} at {@code eventsPerSecondPerSymbol}, started and ready. */
     static ExchangeProcess start(List<String> symbols, double eventsPerSecondPerSymbol)
             throws IOException, InterruptedException {
-        return ChildJvm.start("the loopback exchange process", LoopbackExchangeMain.class, List.of(
+        return start(symbols, eventsPerSecondPerSymbol, 0, List.of());
+    }
+
+    /**
+     * The same with skewed rates: the {@code k}-th symbol at {@code topRate / k^skew}
+     * ({@link io.orderflow.testkit.loopback.SymbolRates#zipf}), in a JVM with {@code jvmOptions}.
+     */
+    static ExchangeProcess start(List<String> symbols, double topRate, double skew, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        return ChildJvm.start("the loopback exchange process", jvmOptions, LoopbackExchangeMain.class, List.of(
                 "--market", "usdm", "--symbols", String.join(",", symbols),
-                "--rate", Double.toString(eventsPerSecondPerSymbol)), ExchangeProcess::new);
+                "--rate", Double.toString(topRate), "--skew", Double.toString(skew)), ExchangeProcess::new);
     }
 
     String wsBaseUrl() {
@@ -44,6 +53,10 @@ final class ExchangeProcess implements AutoCloseable {
 
     boolean isAlive() {
         return jvm.isAlive();
+    }
+
+    long pid() {
+        return jvm.pid();
     }
 
     @Override

@@ -247,7 +247,7 @@ public final class ReplayBench {
     }
 
     /** Flink may still be discarding old checkpoints after the job ended: files can vanish meanwhile. */
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {

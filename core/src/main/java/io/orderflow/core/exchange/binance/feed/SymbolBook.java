@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Time is the receive time of the messages, live and in replay alike: a failed or unusable
- * snapshot is retried a second later, and a book not synced {@code bookSyncTimeout} after its first
+ * snapshot is retried a second later, a deferred one ({@link RequestDeferred}) when the port says, and a book not synced {@code bookSyncTimeout} after its first
  * unsynced diff is reported once ({@code book_unsynced}), as is, at the end, a book that never synced.
  */
 final class SymbolBook {
@@ -132,6 +132,10 @@ final class SymbolBook {
         DepthSnapshot snapshot;
         try {
             snapshot = snapshots.fetch(symbol, nowMs);
+        } catch (RequestDeferred e) {
+            // Not a failure: the diffs buffer meanwhile, and the other symbols go on.
+            nextSnapshotMs = nowMs + e.retryAfterMs();
+            return;
         } catch (IOException | MalformedMessageException e) {
             nextSnapshotMs = nowMs + SNAPSHOT_RETRY_MS;
             log.warn("{}: depth snapshot failed, retrying in 1 s: {}", symbol, e.toString());

@@ -21,6 +21,8 @@ class SymbolBookTest {
     private final SymbolStats stats = new SymbolStats();
     private final Deque<DepthSnapshot> snapshots = new ArrayDeque<>();
     private final List<String> snapshotsTaken = new ArrayList<>();
+    /** Answers of the port that come before the snapshots: deferrals by so many ms. */
+    private final Deque<Long> deferrals = new ArrayDeque<>();
 
     @Test
     void syncsFromASnapshotThenEmitsATopPerDiff() {
@@ -105,6 +107,24 @@ class SymbolBookTest {
     }
 
     @Test
+    void aDeferredSnapshotIsAskedForAgainWhenThePortSaysWhileTheDiffsBuffer() {
+        CollectingOutput out = new CollectingOutput();
+        SymbolBook book = book(out);
+        deferrals.add(50L);
+        snapshots.add(snapshot(100, 99.0, 101.0));
+
+        book.onDiff(diff(95, 101, 99.5, 101.0)); // received at 2,101: deferred until 2,151
+        book.onDiff(diff(102, 120, 99.6, 101.0)); // 2,120: not asked again yet
+        assertThat(snapshotsTaken).hasSize(1);
+        book.onDiff(diff(121, 160, 99.7, 100.9)); // 2,160: asked, and every buffered diff applied
+
+        assertThat(snapshotsTaken).hasSize(2);
+        assertThat(out.drain()).singleElement().satisfies(e -> assertThat(e.book().updateId()).isEqualTo(160));
+        assertThat(stats.snapshots()).isEqualTo(1);
+        assertThat(metrics.count("bookResync")).isZero();
+    }
+
+    @Test
     void tickersAreComparedWithTheBookAtTheirUpdateId() {
         CollectingOutput out = new CollectingOutput();
         SymbolBook book = book(new CollectingOutput());
@@ -125,6 +145,10 @@ class SymbolBookTest {
         FeedSettings settings = new FeedSettings(MarketType.SPOT, 2, 100, Duration.ofSeconds(30), false);
         return new SymbolBook("BTCUSDT", settings, (symbol, nowMs) -> {
             snapshotsTaken.add(symbol);
+            Long deferral = deferrals.poll();
+            if (deferral != null) {
+                throw new RequestDeferred("depth of " + symbol, deferral);
+            }
             DepthSnapshot next = snapshots.poll();
             if (next == null) {
                 throw new java.io.IOException("no snapshot");

@@ -1,6 +1,7 @@
 package io.orderflow.job.source.binance.reader;
 
 import io.orderflow.core.exchange.binance.MarketType;
+import io.orderflow.core.exchange.binance.feed.RequestDeferred;
 import io.orderflow.core.exchange.binance.feed.RestAnswer;
 import io.orderflow.core.exchange.binance.feed.RestPort;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * The live feed's {@link RestPort}: the two REST calls the source makes, a depth snapshot to
  * (re)sync a book, and a page of aggregate trades to back-fill (tried again, twice as long apart each
  * time, for up to {@value #AGG_TRADES_RETRY_WINDOW_MS} ms: a trade given up is a gap in the history,
- * while the exchange keeps its trades for days). Shared by a reader's
- * connections; every call waits for its weight in the reader's share of Binance's per-IP budget.
+ * while the exchange keeps its trades for days). Shared by a reader's connections, within the
+ * reader's share of Binance's per-IP budget: a back-fill waits for its weight, a snapshot is
+ * deferred instead.
  */
 final class BinanceRestClient implements RestPort {
 
@@ -63,9 +65,19 @@ final class BinanceRestClient implements RestPort {
         this.limiter = new RestWeightLimiter(Math.max(1, weights.weightPerMinute() / readers));
     }
 
+    /**
+     * Made only if the budget holds its weight now, else {@link RequestDeferred}: the book buffers its
+     * diffs and asks again, while the connection's other symbols go on (a start at hundreds of
+     * symbols asks for more snapshots than minutes of budget allow).
+     */
     @Override
     public RestAnswer depthSnapshot(String symbol, long nowMs) throws IOException {
-        return get(market.depthPath() + "?symbol=" + symbol + "&limit=" + SNAPSHOT_LIMIT, weights.depth());
+        String pathAndQuery = market.depthPath() + "?symbol=" + symbol + "&limit=" + SNAPSHOT_LIMIT;
+        long waitNanos = limiter.tryAcquire(weights.depth(), System.nanoTime());
+        if (waitNanos > 0) {
+            throw new RequestDeferred(pathAndQuery, TimeUnit.NANOSECONDS.toMillis(waitNanos) + 1);
+        }
+        return send(pathAndQuery);
     }
 
     /** Aggregate trades from {@code fromId} (inclusive) on, oldest first. */
@@ -94,9 +106,19 @@ final class BinanceRestClient implements RestPort {
     }
 
     private RestAnswer get(String pathAndQuery, int weight) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout).GET().build();
         try {
             limiter.acquire(weight);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for " + pathAndQuery);
+        }
+        return send(pathAndQuery);
+    }
+
+    /** The request, its weight already spent. */
+    private RestAnswer send(String pathAndQuery) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout).GET().build();
+        try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status == 429 || status == 418) {

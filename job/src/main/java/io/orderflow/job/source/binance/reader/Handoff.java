@@ -38,7 +38,12 @@ final class Handoff {
     }
 
     private final int capacity;
+    /** In arrival order; conflated entries stay in it, marked, until drained or compacted away. */
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    /** Entries of {@link #queue} not conflated: what counts against the capacity. */
+    private int size;
+    /** Conflated entries still in {@link #queue}. */
+    private int conflated;
     /** The queued conflatable book of each split and symbol. */
     private final Map<BookKey, Entry> conflatable = new HashMap<>();
     private final Set<String> closedSplits = new HashSet<>();
@@ -71,7 +76,7 @@ final class Handoff {
     boolean offer(String splitId, MarketEvent event) {
         lock.lock();
         try {
-            if (queue.size() >= capacity || closedSplits.contains(splitId)) {
+            if (size >= capacity || closedSplits.contains(splitId)) {
                 return false;
             }
             add(new Entry(splitId, event, null));
@@ -87,10 +92,14 @@ final class Handoff {
         lock.lock();
         try {
             Outcome outcome = Outcome.ADDED;
-            Entry stale = queue.size() >= capacity ? conflatable.remove(key) : null;
+            Entry stale = size >= capacity ? conflatable.remove(key) : null;
             if (stale != null) {
-                queue.removeFirstOccurrence(stale);
+                // Marked rather than removed: finding it in the queue would take a pass over it.
+                stale.conflated = true;
                 stale.queued.count--;
+                size--;
+                conflated++;
+                compactIfMostlyConflated();
                 outcome = Outcome.CONFLATED;
             } else if (!awaitRoom(splitId)) {
                 return Outcome.REJECTED;
@@ -112,13 +121,18 @@ final class Handoff {
         lock.lock();
         try {
             long waitNanos = timeout.toNanos();
-            while (queue.isEmpty() && !wakeUpRequested && waitNanos > 0) {
+            while (size == 0 && !wakeUpRequested && waitNanos > 0) {
                 waitNanos = notEmpty.awaitNanos(waitNanos);
             }
             wakeUpRequested = false;
             int moved = 0;
-            while (moved < max && !queue.isEmpty()) {
+            while (moved < max && size > 0) {
                 Entry entry = queue.poll();
+                if (entry.conflated) {
+                    conflated--;
+                    continue;
+                }
+                size--;
                 entry.queued.count--;
                 if (entry.conflationKey != null) {
                     conflatable.remove(entry.conflationKey, entry);
@@ -165,7 +179,7 @@ final class Handoff {
     int size() {
         lock.lock();
         try {
-            return queue.size();
+            return size;
         } finally {
             lock.unlock();
         }
@@ -183,13 +197,26 @@ final class Handoff {
     }
 
     private boolean awaitRoom(String splitId) throws InterruptedException {
-        while (queue.size() >= capacity && !closedSplits.contains(splitId)) {
+        while (size >= capacity && !closedSplits.contains(splitId)) {
             notFull.await();
         }
         return !closedSplits.contains(splitId);
     }
 
+    /**
+     * Drops the conflated entries once they outnumber the live ones: a reader stalled while books
+     * keep being conflated would otherwise grow the queue without bound. One pass per capacity's
+     * worth of conflations at most.
+     */
+    private void compactIfMostlyConflated() {
+        if (conflated > Math.max(size, capacity)) {
+            queue.removeIf(entry -> entry.conflated);
+            conflated = 0;
+        }
+    }
+
     private void add(Entry entry) {
+        size++;
         queue.add(entry);
         entry.queued = queuedBySplit.computeIfAbsent(entry.splitId, id -> new QueuedCount());
         entry.queued.count++;
@@ -208,6 +235,8 @@ final class Handoff {
         final BookKey conflationKey;
         /** Its split's count, looked up once when queued. */
         QueuedCount queued;
+        /** Replaced by a newer book of its symbol: skipped when drained. */
+        boolean conflated;
 
         Entry(String splitId, MarketEvent event, BookKey conflationKey) {
             this.splitId = splitId;

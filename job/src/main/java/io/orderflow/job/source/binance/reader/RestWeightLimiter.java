@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps REST calls within Binance's request-weight budget (per IP and minute): a token bucket
  * holding a minute's worth of weight, refilled continuously. A call that overdraws it waits until
- * the weight is earned; a 429/418 answer's Retry-After empties it for that long.
+ * the weight is earned ({@link #acquire}), or is not made ({@link #tryAcquire}); a 429/418 answer's
+ * Retry-After empties it for that long.
  */
 final class RestWeightLimiter {
 
@@ -27,6 +28,19 @@ final class RestWeightLimiter {
         if (waitNanos > 0) {
             TimeUnit.NANOSECONDS.sleep(waitNanos);
         }
+    }
+
+    /**
+     * Spends the weight if the budget holds it now; otherwise spends nothing and says how long until
+     * it will (0 when spent). For a caller that has better to do than wait.
+     */
+    synchronized long tryAcquire(int weight, long nowNanos) {
+        refill(nowNanos);
+        if (available >= weight) {
+            available -= weight;
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((weight - available) / weightPerNano));
     }
 
     /** The exchange said to back off: nothing more until {@code seconds} from now. */

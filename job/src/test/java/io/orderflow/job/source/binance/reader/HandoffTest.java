@@ -68,6 +68,26 @@ class HandoffTest {
     }
 
     @Test
+    void aLongStallOfConflationsKeepsOnlyTheNewestBooksInOrder() throws InterruptedException {
+        Handoff handoff = new Handoff(3);
+        handoff.put(SPLIT, trade(1));
+        handoff.putConflating(SPLIT, book("BTCUSDT", 0));
+        handoff.putConflating(SPLIT, book("ETHUSDT", 0));
+
+        // A reader stalled for 100,000 books: each one replaces its symbol's queued book.
+        for (int id = 1; id <= 50_000; id++) {
+            assertThat(handoff.putConflating(SPLIT, book("BTCUSDT", id))).isEqualTo(Handoff.Outcome.CONFLATED);
+            assertThat(handoff.putConflating(SPLIT, book("ETHUSDT", id))).isEqualTo(Handoff.Outcome.CONFLATED);
+        }
+
+        assertThat(handoff.size()).isEqualTo(3);
+        assertThat(handoff.size(SPLIT)).isEqualTo(3);
+        assertThat(HandoffDrain.drain(handoff))
+                .containsExactly(trade(1), book("BTCUSDT", 50_000), book("ETHUSDT", 50_000));
+        assertThat(handoff.size()).isZero();
+    }
+
+    @Test
     void aBookDrainedIsNoLongerReplaced() throws InterruptedException {
         Handoff handoff = new Handoff(1);
         handoff.putConflating(SPLIT, book("BTCUSDT", 1));
