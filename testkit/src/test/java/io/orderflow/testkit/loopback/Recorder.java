@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link Broadcast} that keeps every message, for tests of the market without sockets. */
-final class Recorder implements Broadcast {
+class Recorder implements Broadcast {
 
     record Message(Topic topic, String data) {}
 

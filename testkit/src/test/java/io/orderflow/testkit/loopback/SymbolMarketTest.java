@@ -137,6 +137,30 @@ class SymbolMarketTest {
         assertThat(first.messages).isNotEmpty().isEqualTo(second.messages);
     }
 
+    @ParameterizedTest
+    @EnumSource(MarketType.class)
+    void onlyTopicsSomeClientTakesAreWrittenAndTheMarketIsTheSame(MarketType market) {
+        Recorder everything = new Recorder();
+        SymbolMarket full = market(market);
+        full.advanceTo(START_MS + 5_000, everything);
+        List<Topic> asked = new ArrayList<>();
+        Recorder diffsOnly = new Recorder() {
+            @Override
+            public boolean wants(Topic topic) {
+                asked.add(topic);
+                return topic.equals(DIFFS);
+            }
+        };
+        SymbolMarket lean = market(market);
+        lean.advanceTo(START_MS + 5_000, diffsOnly);
+
+        assertThat(diffsOnly.messages).extracting(Recorder.Message::topic).containsOnly(DIFFS);
+        assertThat(diffsOnly.of(DIFFS)).isEqualTo(everything.of(DIFFS));
+        assertThat(asked).contains(AGG_TRADES, TICKERS, new Topic(SYMBOL, StreamKind.PARTIAL_DEPTH, 5));
+        assertThat(lean.lastTradeId()).isEqualTo(full.lastTradeId()).isPositive();
+        assertThat(lean.snapshot(20, START_MS)).isEqualTo(full.snapshot(20, START_MS));
+    }
+
     private static SymbolMarket market(MarketType market) {
         return new SymbolMarket(market, new MarketSimulator(SYMBOL, 7, START_MS, 500, 20), WINDOW_MS, 1_000_000);
     }
