@@ -100,9 +100,11 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
     private void publish(boolean sealAll) {
         requested.set(false);
         long start = System.nanoTime();
-        lastStartNanos = start;
         try {
             HourlyPublisher.Published published = publisher.publish(sealAll);
+            if (published.stagedFiles() > 0) {
+                lastStartNanos = start; // the interval spaces out appends, not sweeps that found nothing
+            }
             rows.inc(published.rows());
             lastSeconds = (System.nanoTime() - start) / 1e9;
             waiting = publisher.waiting();
