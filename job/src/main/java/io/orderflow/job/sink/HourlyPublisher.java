@@ -57,10 +57,11 @@ import org.apache.parquet.schema.MessageType;
  *
  * <p>It is idempotent: every hour file lists in its footer ({@value #INCLUDED_KEY}) the staged files
  * whose rows it holds (those not deleted yet), and a staged file is deleted only when every hour
- * file it feeds lists it. A
- * publish cut short (a crash, a kill) is finished by the next one, never repeated. Publishers of the
- * same output directory (another job, a restarted task) take turns per kind: a lock in the JVM and a
- * file lock between processes.
+ * file it feeds lists it. The hour files still to seal are listed on disk too ({@value #UNSEALED_FILE},
+ * written before the files are appended to). So it keeps nothing in memory: a publish cut short (a
+ * crash, a kill) is finished by the next one, in this process or another, never repeated, and the
+ * hours it left are sealed. Publishers of the same output directory (another job, a restarted task)
+ * take turns per kind: a lock in the JVM and a file lock between processes.
  */
 public final class HourlyPublisher {
 
@@ -73,13 +74,17 @@ public final class HourlyPublisher {
     /** Footer key of an hour file: the staged files not deleted yet whose rows it holds, comma separated. */
     public static final String INCLUDED_KEY = "orderflow.staged";
 
+    /**
+     * In the kind's staging directory: the hour files appended to since they were last sealed, a line
+     * each, {@code date=D/hour=HH} and the file's path under the output directory, tab-separated.
+     */
+    static final String UNSEALED_FILE = ".unsealed";
+
     private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final Path outputDir;
     private final ParquetRowKind<?> kind;
     private final Path staging;
-    /** Hour files appended to since they were last sealed, by staging hour ({@code date=D/hour=HH}). */
-    private final Map<String, Set<Path>> unsealed = new TreeMap<>();
 
     public HourlyPublisher(Path outputDir, ParquetRowKind<?> kind) {
         this.outputDir = outputDir.toAbsolutePath().normalize();
@@ -118,18 +123,19 @@ public final class HourlyPublisher {
                 var betweenProcesses = lockFile.lock()) {
             Published total = Published.NOTHING;
             IOException failed = null;
+            Unsealed unsealed = Unsealed.read(staging.resolve(UNSEALED_FILE), outputDir);
             Set<String> stagedHours = new TreeSet<>();
             for (Path file : committedStagedFiles()) {
                 stagedHours.add(hourKey(file));
                 try {
-                    total = total.plus(publishStaged(file));
+                    total = total.plus(publishStaged(file, unsealed));
                 } catch (IOException | RuntimeException e) {
                     // One file that cannot be published does not hold the others back.
                     failed = failure(failed, file, e);
                 }
             }
             String latest = stagedHours.isEmpty() ? null : ((TreeSet<String>) stagedHours).last();
-            for (var hours = unsealed.entrySet().iterator(); hours.hasNext(); ) {
+            for (var hours = unsealed.byHour.entrySet().iterator(); hours.hasNext(); ) {
                 Map.Entry<String, Set<Path>> hour = hours.next();
                 boolean movedPast = latest != null && hour.getKey().compareTo(latest) < 0
                         && !stagedHours.contains(hour.getKey());
@@ -144,6 +150,7 @@ public final class HourlyPublisher {
                     hours.remove();
                 }
             }
+            unsealed.write(); // an hour file whose seal failed is sealed again on the next try, harmlessly
             if (failed != null) {
                 throw failed;
             }
@@ -192,19 +199,24 @@ public final class HourlyPublisher {
         return !fileName.startsWith(".") && fileName.endsWith(STAGED_SUFFIX);
     }
 
-    private Published publishStaged(Path stagedFile) throws IOException {
-        String stagedName = stagedFile.getFileName().toString();
+    private Published publishStaged(Path stagedFile, Unsealed unsealed) throws IOException {
         String date = partitionValue(stagedFile.getParent().getParent(), "date=");
         String hour = partitionValue(stagedFile.getParent(), "hour=");
         StagedRows staged = StagedRows.read(stagedFile);
-        long rows = 0;
+        Map<Path, List<Group>> byHourFile = new LinkedHashMap<>();
+        Set<Path> hourFiles = unsealed.byHour.computeIfAbsent(hourKey(stagedFile), key -> new LinkedHashSet<>());
         for (Map.Entry<String, List<Group>> symbolRows : staged.bySymbol.entrySet()) {
             Path hourFile = outputDir.resolve(partition(date, symbolRows.getKey(), kind.name()))
                     .resolve(hourFileName(hour, staged.footer.get(ParquetSinks.FINGERPRINT_KEY)));
-            if (append(hourFile, stagedFile, staged.schema, staged.footer, symbolRows.getValue())) {
-                rows += symbolRows.getValue().size();
+            byHourFile.put(hourFile, symbolRows.getValue());
+            hourFiles.add(hourFile);
+        }
+        unsealed.write();
+        long rows = 0;
+        for (Map.Entry<Path, List<Group>> hourRows : byHourFile.entrySet()) {
+            if (append(hourRows.getKey(), stagedFile, staged.schema, staged.footer, hourRows.getValue())) {
+                rows += hourRows.getValue().size();
             }
-            unsealed.computeIfAbsent(hourKey(stagedFile), key -> new LinkedHashSet<>()).add(hourFile);
         }
         Files.delete(stagedFile);
         return new Published(1, rows, staged.bySymbol.size(), 0);
@@ -325,6 +337,54 @@ public final class HourlyPublisher {
             try (FileChannel written = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 written.force(true);
             }
+        }
+    }
+
+    /** The hour files to seal, by staging hour ({@code date=D/hour=HH}), as {@link #UNSEALED_FILE} lists them. */
+    private static final class Unsealed {
+
+        final Map<String, Set<Path>> byHour = new TreeMap<>();
+        private final Path file;
+        private final Path outputDir;
+        private String written;
+
+        private Unsealed(Path file, Path outputDir) {
+            this.file = file;
+            this.outputDir = outputDir;
+        }
+
+        static Unsealed read(Path file, Path outputDir) throws IOException {
+            Unsealed unsealed = new Unsealed(file, outputDir);
+            if (Files.exists(file)) {
+                unsealed.written = Files.readString(file);
+                for (String line : unsealed.written.split("\n")) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) {
+                        unsealed.byHour.computeIfAbsent(line.substring(0, tab), hour -> new LinkedHashSet<>())
+                                .add(outputDir.resolve(line.substring(tab + 1)));
+                    }
+                }
+            }
+            return unsealed;
+        }
+
+        /** Replaces the list on disk, if it changed, by a rename (it is always whole); none when empty. */
+        void write() throws IOException {
+            StringBuilder text = new StringBuilder();
+            byHour.forEach((hour, files) -> files.forEach(hourFile ->
+                    text.append(hour).append('\t').append(outputDir.relativize(hourFile)).append('\n')));
+            String next = text.toString();
+            if (next.equals(written == null ? "" : written)) {
+                return;
+            }
+            if (next.isEmpty()) {
+                Files.delete(file);
+            } else {
+                Path temp = file.resolveSibling(file.getFileName() + ".next");
+                Files.writeString(temp, next);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            written = next;
         }
     }
 

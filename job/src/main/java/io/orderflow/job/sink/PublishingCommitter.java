@@ -53,6 +53,16 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
 
     PublishingCommitter(Committer<FileSinkCommittable> committer, Path outputDir, ParquetRowKind<?> kind,
             Duration publishInterval, MetricGroup metrics) {
+        this(committer, outputDir, kind, publishInterval, metrics, Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "publish-" + kind.name());
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** @param worker a single thread, which the committer shuts down when it closes */
+    PublishingCommitter(Committer<FileSinkCommittable> committer, Path outputDir, ParquetRowKind<?> kind,
+            Duration publishInterval, MetricGroup metrics, ScheduledExecutorService worker) {
         this.committer = committer;
         this.intervalNanos = publishInterval.toNanos();
         this.publisher = new HourlyPublisher(outputDir, kind);
@@ -61,11 +71,7 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
         this.rows = metrics.counter(ROWS);
         metrics.gauge(SECONDS, () -> lastSeconds);
         metrics.gauge(WAITING, () -> waiting);
-        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "publish-" + kind.name());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = worker;
         lastStartNanos = System.nanoTime() - intervalNanos;
         request();
     }

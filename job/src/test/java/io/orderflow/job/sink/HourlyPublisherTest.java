@@ -117,6 +117,31 @@ class HourlyPublisherTest {
         assertThat(ids("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-14-*.parquet")).containsExactly(100L, 101L);
     }
 
+    @Test
+    void aPublisherInANewProcessSealsTheHoursTheLastOneLeft() throws Exception {
+        stage("2024-08-08", "13", "part-a-0", trades(1, 2, "BTCUSDT"));
+        publisher().publish(false);
+        stage("2024-08-08", "13", "part-a-1", trades(3, 1, "BTCUSDT"));
+        publisher().publish(false);
+        Path hour13 = out.resolve("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-13-" + FINGERPRINT + ".parquet");
+        assertThat(rowGroups(hour13)).isEqualTo(2);
+
+        // The job restarted (a crash, or a savepoint an hour later): a publisher with nothing in memory.
+        stage("2024-08-08", "14", "part-b-0", trades(4, 1, "BTCUSDT"));
+        HourlyPublisher.Published published = publisher().publish(false);
+
+        assertThat(published.sealed()).isOne();
+        assertThat(rowGroups(hour13)).isOne();
+        assertThat(ids("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-13-*.parquet")).containsExactly(1L, 2L, 3L);
+        Path unsealedList = HourlyPublisher.stagingDir(out, "prices").resolve(HourlyPublisher.UNSEALED_FILE);
+        assertThat(Files.readString(unsealedList))
+                .isEqualTo("date=2024-08-08/hour=14\tdate=2024-08-08/symbol=BTCUSDT/kind=prices/part-14-" + FINGERPRINT
+                        + ".parquet\n");
+
+        assertThat(publisher().publish(true).sealed()).isZero(); // hour 14 has one row group already
+        assertThat(unsealedList).doesNotExist();
+    }
+
     private static int rowGroups(Path file) throws Exception {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             return reader.getRowGroups().size();
@@ -183,6 +208,13 @@ class HourlyPublisherTest {
     @SafeVarargs
     private Path stage(String date, String hour, String name, String fingerprint, List<PriceRow>... rows)
             throws Exception {
+        return stage(out, date, hour, name, fingerprint, rows);
+    }
+
+    /** Writes and commits a staged file of prices under {@code out}, as the FileSink does. */
+    @SafeVarargs
+    static Path stage(Path out, String date, String hour, String name, String fingerprint, List<PriceRow>... rows)
+            throws Exception {
         Path dir = HourlyPublisher.stagingDir(out, "prices").resolve("date=" + date).resolve("hour=" + hour);
         Files.createDirectories(dir);
         Path file = dir.resolve(name + HourlyPublisher.STAGED_SUFFIX);
@@ -201,7 +233,7 @@ class HourlyPublisherTest {
         return Files.move(writing, file);
     }
 
-    private static List<PriceRow> trades(long firstId, int count, String symbol) {
+    static List<PriceRow> trades(long firstId, int count, String symbol) {
         List<PriceRow> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long id = firstId + i;

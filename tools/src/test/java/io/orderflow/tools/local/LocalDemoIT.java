@@ -217,7 +217,7 @@ class LocalDemoIT {
     void resumesFromTheLatestSavepointWithoutDuplicateOrMissingTrades() throws Exception {
         Path data = tmp.resolve("data");
         List<String> settings = List.of("--source", "embedded", "--market-rate", "200", "--parquet-rotate-sec", "2",
-                "--output-dir", data.toString(), "--state-dir", tmp.resolve("state").toString(),
+                "--parquet-publish-sec", "2", "--output-dir", data.toString(), "--state-dir", tmp.resolve("state").toString(),
                 "--web-ui-port", Integer.toString(FreePorts.next()), "--server-port", "0");
         try (Harvest harvest = new Harvest(data)) {
             String first = runUntilThenStop(settings, tmp.resolve("first.log"), () -> harvest.prices().size() > 200);
