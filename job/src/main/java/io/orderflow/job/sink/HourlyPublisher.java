@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -80,13 +81,26 @@ public final class HourlyPublisher {
      */
     static final String UNSEALED_FILE = ".unsealed";
 
+    /**
+     * Time a publish spends sealing before it leaves the rest to the next ones: at hundreds of symbols
+     * the seals of an hour take a core for a minute or more, which the job's operators need more. It
+     * finishes the file it is sealing, so each publish seals one file at least.
+     */
+    static final Duration SEAL_BUDGET = Duration.ofSeconds(2);
+
     private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final Path outputDir;
     private final ParquetRowKind<?> kind;
     private final Path staging;
+    private final Duration sealBudget;
 
     public HourlyPublisher(Path outputDir, ParquetRowKind<?> kind) {
+        this(outputDir, kind, SEAL_BUDGET);
+    }
+
+    HourlyPublisher(Path outputDir, ParquetRowKind<?> kind, Duration sealBudget) {
+        this.sealBudget = sealBudget;
         this.outputDir = outputDir.toAbsolutePath().normalize();
         this.kind = kind;
         this.staging = stagingDir(this.outputDir, kind.name());
@@ -134,23 +148,31 @@ public final class HourlyPublisher {
                     failed = failure(failed, file, e);
                 }
             }
-            String latest = stagedHours.isEmpty() ? null : ((TreeSet<String>) stagedHours).last();
-            for (var hours = unsealed.byHour.entrySet().iterator(); hours.hasNext(); ) {
+            // The data has moved past an hour once a later one was published (now or before).
+            String latest = unsealed.byHour.isEmpty() ? "" : unsealed.byHour.lastKey();
+            long sealUntil = System.nanoTime() + sealBudget.toNanos();
+            boolean spent = false;
+            for (var hours = unsealed.byHour.entrySet().iterator(); hours.hasNext() && !spent; ) {
                 Map.Entry<String, Set<Path>> hour = hours.next();
-                boolean movedPast = latest != null && hour.getKey().compareTo(latest) < 0
-                        && !stagedHours.contains(hour.getKey());
-                if (sealAll || movedPast) {
-                    for (Path hourFile : hour.getValue()) {
-                        try {
-                            total = total.plus(new Published(0, 0, 0, seal(hourFile) ? 1 : 0));
-                        } catch (IOException | RuntimeException e) {
-                            failed = failure(failed, hourFile, e);
-                        }
+                boolean movedPast = hour.getKey().compareTo(latest) < 0 && !stagedHours.contains(hour.getKey());
+                if (!sealAll && !movedPast) {
+                    continue;
+                }
+                for (var hourFiles = hour.getValue().iterator(); hourFiles.hasNext() && !spent; ) {
+                    Path hourFile = hourFiles.next();
+                    try {
+                        total = total.plus(new Published(0, 0, 0, seal(hourFile) ? 1 : 0));
+                        hourFiles.remove();
+                    } catch (IOException | RuntimeException e) {
+                        failed = failure(failed, hourFile, e); // tried again by the next publish
                     }
+                    spent = !sealAll && System.nanoTime() > sealUntil; // the rest in the next publishes
+                }
+                if (hour.getValue().isEmpty()) {
                     hours.remove();
                 }
             }
-            unsealed.write(); // an hour file whose seal failed is sealed again on the next try, harmlessly
+            unsealed.write();
             if (failed != null) {
                 throw failed;
             }
@@ -287,8 +309,11 @@ public final class HourlyPublisher {
         return true;
     }
 
-    /** Re-encodes an hour file in one row group without the old footers; false if it has one already. */
+    /** Re-encodes an hour file in one row group without the old footers; false if it has one already or is gone. */
     private boolean seal(Path hourFile) throws IOException {
+        if (!Files.exists(hourFile)) {
+            return false; // deleted by hand: nothing left to seal
+        }
         MessageType schema;
         Map<String, String> footer;
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(hourFile))) {
@@ -343,7 +368,7 @@ public final class HourlyPublisher {
     /** The hour files to seal, by staging hour ({@code date=D/hour=HH}), as {@link #UNSEALED_FILE} lists them. */
     private static final class Unsealed {
 
-        final Map<String, Set<Path>> byHour = new TreeMap<>();
+        final TreeMap<String, Set<Path>> byHour = new TreeMap<>();
         private final Path file;
         private final Path outputDir;
         private String written;

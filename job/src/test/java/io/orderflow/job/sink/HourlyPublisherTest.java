@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.core.model.PriceRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -140,6 +141,32 @@ class HourlyPublisherTest {
 
         assertThat(publisher().publish(true).sealed()).isZero(); // hour 14 has one row group already
         assertThat(unsealedList).doesNotExist();
+    }
+
+    @Test
+    void sealingSpendsItsBudgetThenLeavesTheRestToTheNextPublishes() throws Exception {
+        HourlyPublisher publisher = new HourlyPublisher(out, RowKinds.PRICES, Duration.ZERO);
+        List<String> symbols = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT");
+        for (int i = 0; i < 2; i++) {
+            stage("2024-08-08", "13", "part-a-" + i, trades(10L * i, 1, symbols.get(0)), trades(10L * i + 1, 1,
+                    symbols.get(1)), trades(10L * i + 2, 1, symbols.get(2)));
+            publisher.publish(false);
+        }
+        stage("2024-08-08", "14", "part-a-2", trades(100, 1, "BTCUSDT"));
+
+        assertThat(publisher.publish(false).sealed()).as("one file per publish, at least").isOne();
+        assertThat(publisher.publish(false).sealed()).as("without staged files too").isOne();
+        assertThat(publisher.publish(false).sealed()).isOne();
+        assertThat(publisher.publish(false).sealed()).isZero();
+
+        for (String symbol : symbols) {
+            assertThat(rowGroups(out.resolve("date=2024-08-08/symbol=" + symbol + "/kind=prices/part-13-" + FINGERPRINT
+                    + ".parquet"))).isOne();
+        }
+        assertThat(ids("date=2024-08-08/symbol=*/kind=prices/part-13-*.parquet")).containsExactlyInAnyOrder(
+                0L, 1L, 2L, 10L, 11L, 12L);
+        assertThat(Files.readString(HourlyPublisher.stagingDir(out, "prices").resolve(HourlyPublisher.UNSEALED_FILE)))
+                .doesNotContain("hour=13");
     }
 
     private static int rowGroups(Path file) throws Exception {

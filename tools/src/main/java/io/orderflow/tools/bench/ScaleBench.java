@@ -242,6 +242,11 @@ public final class ScaleBench {
         // Picked once: with per-symbol metrics the job registers tens of thousands.
         List<Gauge<?>> sourceBackPressure = gauges("backPressuredTimeMsPerSecond", "Source");
         List<Gauge<?>> handoffDepths = gauges(BinanceSourceMetrics.HANDOFF_DEPTH, "");
+        // The Parquet sinks' publishers (docs/output.md#how-files-are-written), one per kind and subtask.
+        List<Gauge<?>> publishSeconds = gauges("publish_sec", "");
+        List<Gauge<?>> stagedWaiting = gauges("staged_files_waiting", "");
+        double publishMax = 0;
+        long waitingMax = 0;
         Map<Gauge<?>, String> busyTasks = new LinkedHashMap<>();
         METRICS.forEach((metric, ref) -> {
             if (ref.name().equals("busyTimeMsPerSecond") && metric instanceof Gauge<?> gauge) {
@@ -253,6 +258,12 @@ public final class ScaleBench {
             requireRunning(job, exchange);
             backPressured.add(sourceBackPressure.stream().mapToLong(ScaleBench::longValue).max().orElse(0));
             handoffMax = Math.max(handoffMax, handoffDepths.stream().mapToLong(ScaleBench::longValue).sum());
+            for (Gauge<?> gauge : publishSeconds) {
+                if (gauge.getValue() instanceof Double last && !last.isNaN()) {
+                    publishMax = Math.max(publishMax, last);
+                }
+            }
+            waitingMax = Math.max(waitingMax, stagedWaiting.stream().mapToLong(ScaleBench::longValue).sum());
             busyTasks.forEach((gauge, task) ->
                     busy.computeIfAbsent(task, t -> new double[1])[0] += ((Number) gauge.getValue()).doubleValue());
         }
@@ -293,6 +304,12 @@ public final class ScaleBench {
                         + " (whole run; target: no drop, no resync)", dropped, resyncs,
                 counter(BinanceSourceMetrics.WS_RECONNECTS), counter(BinanceSourceMetrics.TRADE_GAPS),
                 counter(BinanceSourceMetrics.BOOK_UNSYNCED))));
+        if (!publishSeconds.isEmpty()) {
+            verdicts.add(verdict(publishMax < settings.checkpointSec(), String.format(Locale.ROOT,
+                    "Parquet publishing: longest publish %.1f s, staged files waiting after one at most %d (target:"
+                            + " each publish shorter than a checkpoint interval, %d s)",
+                    publishMax, waitingMax, settings.checkpointSec())));
+        }
         verdicts.add(verdict(jobPeak < RSS_TARGET_BYTES, String.format(Locale.ROOT,
                 "RSS peak: job %d MB (target < %d MB); exchange %d MB (its own process, not judged)",
                 jobPeak >> 20, RSS_TARGET_BYTES >> 20, exchangePeak >> 20)));
