@@ -2,6 +2,7 @@ package io.orderflow.job.sink;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +21,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -88,6 +88,13 @@ public final class HourlyPublisher {
      */
     static final Duration SEAL_BUDGET = Duration.ofSeconds(2);
 
+    /**
+     * The same for the last publish, when the sink closes ({@code sealAll}): at the end of a bounded
+     * input, but also when a task is cancelled, where Flink kills a TaskManager whose task takes 180 s
+     * to stop. What is left is listed, and sealed by the next job that publishes to this output.
+     */
+    static final Duration FINAL_SEAL_BUDGET = Duration.ofSeconds(60);
+
     private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final Path outputDir;
@@ -124,7 +131,8 @@ public final class HourlyPublisher {
 
     /**
      * Publishes every committed staged file of the kind, oldest first, then seals the hours the
-     * staged data has moved past (all of them if {@code sealAll}: the input has ended).
+     * staged data has moved past (all of them if {@code sealAll}: the sink closes), within the
+     * budget ({@link #SEAL_BUDGET}, {@link #FINAL_SEAL_BUDGET}).
      */
     public Published publish(boolean sealAll) throws IOException {
         if (!Files.isDirectory(staging)) {
@@ -150,7 +158,7 @@ public final class HourlyPublisher {
             }
             // The data has moved past an hour once a later one was published (now or before).
             String latest = unsealed.byHour.isEmpty() ? "" : unsealed.byHour.lastKey();
-            long sealUntil = System.nanoTime() + sealBudget.toNanos();
+            long sealUntil = System.nanoTime() + (sealAll ? FINAL_SEAL_BUDGET : sealBudget).toNanos();
             boolean spent = false;
             for (var hours = unsealed.byHour.entrySet().iterator(); hours.hasNext() && !spent; ) {
                 Map.Entry<String, Set<Path>> hour = hours.next();
@@ -166,7 +174,7 @@ public final class HourlyPublisher {
                     } catch (IOException | RuntimeException e) {
                         failed = failure(failed, hourFile, e); // tried again by the next publish
                     }
-                    spent = !sealAll && System.nanoTime() > sealUntil; // the rest in the next publishes
+                    spent = System.nanoTime() > sealUntil; // the rest in the next publishes
                 }
                 if (hour.getValue().isEmpty()) {
                     hours.remove();
@@ -201,10 +209,19 @@ public final class HourlyPublisher {
 
     /** By hour, then in the order they were written (a symbol's rows come from one writer, file after file). */
     private List<Path> committedStagedFiles() throws IOException {
+        // By name alone: the writers' in-progress files beside them come and go while this lists.
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> paths = Files.find(staging, 3, (path, attributes) -> attributes.isRegularFile()
-                && isStaged(path.getFileName().toString()))) {
-            paths.forEach(files::add);
+        try (DirectoryStream<Path> dates = Files.newDirectoryStream(staging, "date=*")) {
+            for (Path date : dates) {
+                try (DirectoryStream<Path> hours = Files.newDirectoryStream(date, "hour=*")) {
+                    for (Path hour : hours) {
+                        try (DirectoryStream<Path> staged = Files.newDirectoryStream(hour,
+                                file -> isStaged(file.getFileName().toString()))) {
+                            staged.forEach(files::add);
+                        }
+                    }
+                }
+            }
         }
         Map<Path, Long> modified = new HashMap<>();
         for (Path file : files) {

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * the hour is sealed). The committer (chained to the writer) never waits on it, so neither do the
  * rows nor the checkpoint barriers. The staged files on disk are the whole truth, so it keeps
  * no state: it publishes what is waiting when it starts (after a failure, whatever the last attempt
- * left) and, when the committer closes (after the final checkpoint's commit of a bounded input),
- * publishes and seals everything before returning. A publish that fails is logged and counted
+ * left) and, when the committer closes (after the final checkpoint's commit of a bounded input, or
+ * cancelled), publishes everything and seals what a minute allows before returning. A publish that fails is logged and counted
  * ({@value #ERRORS}) and retried on the next commit: the rows stay staged, durable, until it succeeds.
  */
 final class PublishingCommitter implements Committer<FileSinkCommittable> {
@@ -82,7 +82,7 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
         request();
     }
 
-    /** After the last commit: everything is published and sealed before the sink closes. */
+    /** After the last commit: everything is published, and sealed as far as time allows, before the sink closes. */
     @Override
     public void close() throws Exception {
         try {

@@ -53,6 +53,18 @@ class HourlyPublisherTest {
     }
 
     @Test
+    void theWritersInProgressFilesAreLeftAlone() throws Exception {
+        HourlyPublisher publisher = publisher();
+        Path staged = stage("2024-08-08", "13", "part-a-0", trades(1, 1, "BTCUSDT"));
+        Path inProgress = Files.copy(staged, staged.resolveSibling(".part-a-1.staged.inprogress.0f3c"));
+
+        assertThat(publisher.publish(false).stagedFiles()).isOne();
+
+        assertThat(inProgress).exists();
+        assertThat(ids("date=2024-08-08/symbol=BTCUSDT/kind=prices/*.parquet")).containsExactly(1L);
+    }
+
+    @Test
     void laterFilesAreAppendedInTheOrderTheyWereWrittenWithTheFooterOfTheKind() throws Exception {
         HourlyPublisher publisher = publisher();
         stage("2024-08-08", "13", "part-a-0", trades(1, 2, "BTCUSDT"));

@@ -222,6 +222,11 @@ public final class ScaleBench {
                 return measure(settings, job, exchange, config.webUiPort());
             } finally {
                 job.cancel().get(1, TimeUnit.MINUTES);
+                // The sinks publish what they committed as they close: not into a deleted directory.
+                long stopBy = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+                while (!job.getJobStatus().get().isGloballyTerminalState() && System.nanoTime() < stopBy) {
+                    TimeUnit.MILLISECONDS.sleep(200);
+                }
             }
         } finally {
             ReplayBench.deleteRecursively(work);
