@@ -35,6 +35,7 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
     static final String ERRORS = "publish_errors_total";
     static final String ROWS = "published_rows_total";
     static final String SECONDS = "publish_sec";
+    static final String SEALED = "sealed_files_total";
     static final String WAITING = "staged_files_waiting";
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishingCommitter.class);
@@ -48,6 +49,7 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
     private volatile long lastStartNanos;
     private final Counter errors;
     private final Counter rows;
+    private final Counter sealed;
     private volatile double lastSeconds = Double.NaN;
     private volatile int waiting;
 
@@ -69,6 +71,7 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
         this.kind = kind.name();
         this.errors = metrics.counter(ERRORS);
         this.rows = metrics.counter(ROWS);
+        this.sealed = metrics.counter(SEALED);
         metrics.gauge(SECONDS, () -> lastSeconds);
         metrics.gauge(WAITING, () -> waiting);
         this.worker = worker;
@@ -112,6 +115,11 @@ final class PublishingCommitter implements Committer<FileSinkCommittable> {
                 lastStartNanos = start; // the interval spaces out appends, not sweeps that found nothing
             }
             rows.inc(published.rows());
+            sealed.inc(published.sealed());
+            if (published.sealed() > 0) {
+                LOG.info("Sealed {} hour file(s) of kind '{}' in {} ms", published.sealed(), kind,
+                        (System.nanoTime() - start) / 1_000_000);
+            }
             lastSeconds = (System.nanoTime() - start) / 1e9;
             waiting = publisher.waiting();
         } catch (Exception e) {

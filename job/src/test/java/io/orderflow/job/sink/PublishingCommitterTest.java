@@ -57,6 +57,8 @@ class PublishingCommitterTest {
 
         committer.close();
         assertThat(worker.isShutdown()).isTrue();
+        assertThat(metrics.getCounter(PublishingCommitter.SEALED).orElseThrow().getCount())
+                .as("the hour of two publishes, at the close").isOne();
         Path hourFile = out.resolve("date=2024-08-08/symbol=BTCUSDT/kind=prices/part-13-" + FINGERPRINT + ".parquet");
         assertThat(Files.exists(hourFile)).isTrue();
         assertThat(metrics.getCounter(PublishingCommitter.ERRORS).orElseThrow().getCount()).isZero();

@@ -311,9 +311,9 @@ public final class ScaleBench {
                 counter(BinanceSourceMetrics.BOOK_UNSYNCED))));
         if (!publishSeconds.isEmpty()) {
             verdicts.add(verdict(publishMax < settings.checkpointSec(), String.format(Locale.ROOT,
-                    "Parquet publishing: longest publish %.1f s, staged files waiting after one at most %d (target:"
-                            + " each publish shorter than a checkpoint interval, %d s)",
-                    publishMax, waitingMax, settings.checkpointSec())));
+                    "Parquet publishing: longest publish %.1f s, staged files waiting after one at most %d, hour"
+                            + " files sealed in the whole run %d (target: each publish shorter than a checkpoint interval, %d s)",
+                    publishMax, waitingMax, counter("sealed_files_total"), settings.checkpointSec())));
         }
         verdicts.add(verdict(jobPeak < RSS_TARGET_BYTES, String.format(Locale.ROOT,
                 "RSS peak: job %d MB (target < %d MB); exchange %d MB (its own process, not judged)",
