@@ -110,6 +110,11 @@ class FrameFuzzerTest {
             }
 
             @Override
+            public void backfillDeferred() {
+                counts[4]++;
+            }
+
+            @Override
             public void tradeGap(long missing) {
                 counts[4]++;
             }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>trades: duplicates dropped, id gaps back-filled over REST and merged in order
- *       ({@link TradeSequencer});
+ *       ({@link TradeSequencer}); while a back-fill is deferred for the REST budget, its symbol's
+ *       trades are held and the other symbols go on;
  *   <li>diff depth: an order book synced from REST snapshots and resynced on a sequence gap, its
  *       top K emitted after every diff ({@link SymbolBook}); checked against {@code @bookTicker}
  *       ({@link TickerCheck}); reported ({@code book_unsynced}) when it does not sync in time;
@@ -51,7 +52,7 @@ public final class BinanceFeed implements BinanceMessageHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceFeed.class);
 
-    /** How often, in receive time, books are checked for the sync timeout. */
+    /** How often, in receive time, books are checked for the sync timeout and deferred back-fills retried. */
     private static final long SYNC_CHECK_INTERVAL_MS = 1_000;
 
     /** Where method results (SUBSCRIBE answers) go. */
@@ -128,6 +129,9 @@ public final class BinanceFeed implements BinanceMessageHandler {
             for (SymbolBook book : books.values()) {
                 book.checkSyncTimeout(receiveTimeMs);
             }
+            for (TradeSequencer sequencer : trades.values()) {
+                sequencer.retry(receiveTimeMs, out); // a quiet symbol's held trades would wait for its next trade
+            }
         }
     }
 
@@ -148,13 +152,18 @@ public final class BinanceFeed implements BinanceMessageHandler {
     }
 
     /**
-     * The feed has ended (a replay's last message is in): every symbol whose depth never gave a book
-     * is reported ({@code book_unsynced}), and each symbol's figures go out as a {@code feed_summary}.
+     * The feed has ended (a replay's last message is in): trades held behind a deferred back-fill go
+     * out (what they waited for counted as a gap), every symbol whose depth never gave a book is
+     * reported ({@code book_unsynced}), and each symbol's figures go out as a {@code feed_summary}.
      */
     public void finish() {
         for (Map.Entry<String, SymbolStats> entry : new TreeMap<>(stats).entrySet()) {
             String symbol = entry.getKey();
             SymbolStats figures = entry.getValue();
+            TradeSequencer sequencer = trades.get(symbol);
+            if (sequencer != null) {
+                sequencer.finish(out);
+            }
             SymbolBook book = books.get(symbol);
             if (book != null) {
                 book.finish();

@@ -16,6 +16,12 @@ public interface FeedMetrics {
 
     void backfilled(long trades);
 
+    /**
+     * A back-fill deferred because the REST budget is spent: its symbol's live trades are held until
+     * it is done. Once per holding, however often its pages are deferred.
+     */
+    void backfillDeferred();
+
     /** Trades missed for good: a raw-trade id gap, or a back-fill the exchange could not serve. */
     void tradeGap(long missing);
 
@@ -48,6 +54,9 @@ public interface FeedMetrics {
 
         @Override
         public void backfilled(long trades) {}
+
+        @Override
+        public void backfillDeferred() {}
 
         @Override
         public void tradeGap(long missing) {}

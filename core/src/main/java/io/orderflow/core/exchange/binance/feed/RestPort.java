@@ -8,7 +8,9 @@ import java.io.IOException;
  * message stream, so a replay of a capture gets the answers the live run got.
  *
  * <p>Both calls may take long (a live request waits for the exchange); a port that has no answer
- * throws, and the feed carries on as it would after a failed request.
+ * throws, and the feed carries on as it would after a failed request. A call the exchange's request
+ * budget cannot pay for now is not waited for: the port throws {@link RequestDeferred}, and the
+ * feed asks again later.
  */
 public interface RestPort {
 

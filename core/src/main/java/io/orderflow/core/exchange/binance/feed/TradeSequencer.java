@@ -4,6 +4,7 @@ import io.orderflow.core.exchange.binance.MalformedMessageException;
 import io.orderflow.core.model.MarketEvent;
 import io.orderflow.core.model.Trade;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,13 @@ import org.slf4j.LoggerFactory;
  * a restore, a dropped message, or a file boundary in replay) first has the missing ids back-filled
  * over REST, page by page, in order. Only aggregate-trade ids can be back-filled; a jump in
  * raw-trade ids is counted as a gap and logged.
+ *
+ * <p>A page the REST budget cannot pay for now ({@link RequestDeferred}) is not waited for, since
+ * the feed's thread serves every symbol of the connection: the symbol's live trades are held, in
+ * order, and the back-fill goes on from the last id emitted once the port's retry time has come, on
+ * the symbol's next trade or the feed's periodic {@link #retry}. Held trades are not emitted, so no
+ * checkpoint counts them (the split state keeps the last id emitted): after a restore the back-fill
+ * starts from that id again and fetches them with the rest.
  */
 final class TradeSequencer {
 
@@ -22,16 +30,30 @@ final class TradeSequencer {
     /** No trade emitted yet: the first one is taken as it comes. */
     static final long NONE = -1;
 
+    /**
+     * The most live trades held behind a deferred back-fill; past it the back-fill is given up (a gap)
+     * and they go out. Minutes of even a busy symbol's trades, where the budget defers a page for
+     * seconds to minutes, in about 7 MB (some 70 bytes a trade).
+     */
+    static final int MAX_HELD = 100_000;
+
     /** A page of aggregate trades from an id on, oldest first. */
     interface Pages {
         List<Trade> from(long fromId) throws IOException, MalformedMessageException;
     }
+
+    /** Where a trade handed on ended up. */
+    private enum Outcome { EMITTED, HELD, CLOSED }
 
     private final String symbol;
     private final RecentIds seen;
     private final Pages pages;
     private final FeedMetrics metrics;
     private final SymbolStats stats;
+    /** Live trades behind a deferred back-fill, in arrival order; none unless a back-fill waits. */
+    private final ArrayDeque<Trade> held = new ArrayDeque<>();
+    /** Feed time at which the deferred back-fill is asked for again. */
+    private long retryAtMs;
     private long lastId;
 
     /**
@@ -53,31 +75,98 @@ final class TradeSequencer {
         return lastId;
     }
 
-    /** Emits a trade as it came, after the trades missed before it; false once the output is closed. */
+    /**
+     * Emits a trade as it came, after the trades missed before it, or holds it while their back-fill
+     * is deferred; false once the output is closed.
+     */
     boolean onLive(Trade trade, FeedOutput out) {
-        long id = trade.tradeId();
-        if (seen.contains(id)) {
-            stats.dedupHits++;
-            metrics.dedupHit();
+        if (duplicate(trade.tradeId())) {
             return true;
         }
+        if (held.isEmpty()) {
+            Outcome outcome = pass(trade, out, trade.receiveTimeMs(), true);
+            if (outcome == Outcome.HELD) {
+                held.addLast(trade);
+            }
+            return outcome != Outcome.CLOSED;
+        }
+        held.addLast(trade);
+        if (!retry(trade.receiveTimeMs(), out)) {
+            return false;
+        }
+        return held.size() <= MAX_HELD || giveUp("more than " + MAX_HELD + " trades held", out);
+    }
+
+    /**
+     * Goes on with a deferred back-fill if its retry time has come by {@code nowMs} (feed time), then
+     * emits the trades held behind it; false once the output is closed. The feed calls it
+     * periodically too, since a quiet symbol may not trade again for minutes.
+     */
+    boolean retry(long nowMs, FeedOutput out) {
+        return held.isEmpty() || nowMs < retryAtMs || release(nowMs, out, true);
+    }
+
+    /** The feed ends: trades held for a deferred back-fill go out, the ids they waited for counted as a gap. */
+    boolean finish(FeedOutput out) {
+        return held.isEmpty() || giveUp("the feed ended", out);
+    }
+
+    private boolean giveUp(String why, FeedOutput out) {
+        LOG.warn("{}: back-fill from id {} deferred with {} live trade(s) held, given up ({}): the missing ids "
+                + "count as a gap", symbol, lastId + 1, held.size(), why);
+        return release(0, out, false);
+    }
+
+    /**
+     * Emits the held trades in order, through the same steps as live ones (a trade held twice is a
+     * duplicate once the first copy is out), until a back-fill is deferred again; false once the
+     * output is closed.
+     */
+    private boolean release(long nowMs, FeedOutput out, boolean backfill) {
+        while (!held.isEmpty()) {
+            Trade next = held.peekFirst();
+            if (!duplicate(next.tradeId())) {
+                Outcome outcome = pass(next, out, nowMs, backfill);
+                if (outcome != Outcome.EMITTED) {
+                    return outcome == Outcome.HELD;
+                }
+            }
+            held.pollFirst();
+        }
+        return true;
+    }
+
+    /** A trade not emitted before: back-filled up to, or counted as a gap, then emitted; or held if the back-fill is deferred. */
+    private Outcome pass(Trade trade, FeedOutput out, long nowMs, boolean backfill) {
+        long id = trade.tradeId();
         if (lastId != NONE && id > lastId + 1) {
-            if (pages != null && !backfill(id, out)) {
-                return false;
+            if (backfill && pages != null) {
+                Outcome filled = backfill(id, out, nowMs);
+                if (filled != Outcome.EMITTED) {
+                    return filled;
+                }
             }
             countGap(id);
         }
-        return emit(trade, out);
+        return emit(trade, out) ? Outcome.EMITTED : Outcome.CLOSED;
     }
 
-    /** Emits the trades after the last one up to (excluding) {@code liveId}; false once the output is closed. */
-    private boolean backfill(long liveId, FeedOutput out) {
+    /**
+     * Emits the trades after the last one up to (excluding) {@code liveId}: EMITTED when done (or
+     * given up, the rest then a gap), HELD when a page is deferred, CLOSED once the output is.
+     */
+    private Outcome backfill(long liveId, FeedOutput out, long nowMs) {
         long firstMissing = lastId + 1;
         long filled = 0;
+        Outcome outcome = Outcome.EMITTED;
         while (lastId + 1 < liveId) {
             List<Trade> page;
             try {
                 page = pages.from(lastId + 1);
+            } catch (RequestDeferred e) {
+                defer(e, nowMs);
+                outcome = Outcome.HELD;
+                break;
             } catch (IOException | MalformedMessageException e) {
                 LOG.warn("{}: back-fill from id {} failed: {}", symbol, lastId + 1, e.toString());
                 break;
@@ -90,7 +179,7 @@ final class TradeSequencer {
                 if (!seen.contains(trade.tradeId())) {
                     countGap(trade.tradeId()); // a page that starts late: the exchange no longer has those
                     if (!emit(trade, out)) {
-                        return false;
+                        return Outcome.CLOSED;
                     }
                     filled++;
                 }
@@ -101,8 +190,30 @@ final class TradeSequencer {
         }
         stats.backfilled += filled;
         metrics.backfilled(filled);
-        LOG.info("{}: back-filled {} trade(s), ids {}..{}, before trade {}", symbol, filled, firstMissing, lastId,
-                liveId);
+        if (outcome == Outcome.EMITTED) {
+            LOG.info("{}: back-filled {} trade(s), ids {}..{}, before trade {}", symbol, filled, firstMissing, lastId,
+                    liveId);
+        }
+        return outcome;
+    }
+
+    /** A page deferred: asked again when the port says. A first deferral starts the holding (nothing held yet). */
+    private void defer(RequestDeferred deferred, long nowMs) {
+        retryAtMs = nowMs + deferred.retryAfterMs();
+        if (held.isEmpty()) {
+            metrics.backfillDeferred();
+            LOG.info("{}: back-fill from id {} deferred {} ms (REST budget spent); live trades are held meanwhile",
+                    symbol, lastId + 1, deferred.retryAfterMs());
+        }
+    }
+
+    /** Counts a duplicate: true if the id was emitted already. */
+    private boolean duplicate(long id) {
+        if (!seen.contains(id)) {
+            return false;
+        }
+        stats.dedupHits++;
+        metrics.dedupHit();
         return true;
     }
 

@@ -6,8 +6,11 @@ import io.orderflow.core.exchange.binance.MarketType;
 import io.orderflow.core.model.MarketEvent;
 import io.orderflow.core.model.MarketNotice;
 import io.orderflow.core.model.RawFrame;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -147,9 +150,71 @@ class BinanceFeedTest {
                 .isEqualTo("{\"symbol\":\"NKNUSDT\",\"reason\":\"depth_unusable\",\"malformed_depth\":1,\"books\":0}");
     }
 
+    /** A quiet symbol's back-fill, deferred, is done on the connection's next message of any stream. */
+    @Test
+    void aDeferredBackFillIsRetriedByThePeriodicCheckWhenItsSymbolIsQuiet() {
+        CollectingOutput out = new CollectingOutput();
+        Deque<Long> deferrals = new ArrayDeque<>(List.of(500L));
+        String page = "[{\"a\":15683428,\"p\":\"0.35\",\"q\":\"1\",\"f\":1,\"l\":1,\"T\":1633998523000,\"m\":false},"
+                + "{\"a\":15683429,\"p\":\"0.35\",\"q\":\"1\",\"f\":2,\"l\":2,\"T\":1633998523500,\"m\":true}]";
+        BinanceFeed feed = feedRestoredAt(15683427L, out, aggTradesPort(deferrals, page));
+
+        feed.onMessage(TRADE, null, 1_000_000L);
+        assertThat(out.drain()).isEmpty();
+
+        feed.onMessage("{\"stream\":\"!miniTicker@arr\",\"data\":[]}", null, 1_000_999L); // before the check is due
+        assertThat(out.drain()).isEmpty();
+        feed.onMessage("{\"stream\":\"!miniTicker@arr\",\"data\":[]}", null, 1_001_000L);
+
+        assertThat(out.drain()).extracting(e -> e.trade().tradeId()).containsExactly(15683428L, 15683429L, 15683430L);
+        assertThat(metrics.count("backfillDeferred")).isEqualTo(1);
+        assertThat(metrics.count("tradeGap")).isZero();
+    }
+
+    @Test
+    void tradesHeldWhenTheFeedEndsGoOutBeforeTheSummaryWithTheGapCounted() {
+        CollectingOutput out = new CollectingOutput();
+        Deque<Long> deferrals = new ArrayDeque<>(List.of(60_000L));
+        BinanceFeed feed = feedRestoredAt(15683427L, out, aggTradesPort(deferrals, "[]"));
+
+        feed.onMessage(TRADE, null, 1_000_000L);
+        feed.finish();
+
+        List<MarketEvent> events = out.drain();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).trade().tradeId()).isEqualTo(15683430L);
+        assertThat(events.get(1).notice().metaJson()).contains("\"trades\":1", "\"trade_gaps\":2");
+        assertThat(metrics.count("tradeGap")).isEqualTo(2);
+    }
+
     private BinanceFeed feed(CollectingOutput out, boolean capture) {
         FeedSettings settings = new FeedSettings(MarketType.SPOT, 5, 100, Duration.ofSeconds(30), capture);
         return new BinanceFeed(settings, RestPort.NONE, out, metrics, Map.of(),
                 (id, error) -> methodResults.add(id + ":" + error));
+    }
+
+    /** NKNUSDT's last trade emitted before a restore: its next trade ({@link #TRADE}) asks for a back-fill. */
+    private BinanceFeed feedRestoredAt(long lastTradeId, CollectingOutput out, RestPort rest) {
+        FeedSettings settings = new FeedSettings(MarketType.SPOT, 5, 100, Duration.ofSeconds(30), false);
+        return new BinanceFeed(settings, rest, out, metrics, Map.of("NKNUSDT", lastTradeId), (id, error) -> { });
+    }
+
+    /** Defers an aggTrades call while {@code deferrals} last, then answers {@code page}. */
+    private static RestPort aggTradesPort(Deque<Long> deferrals, String page) {
+        return new RestPort() {
+            @Override
+            public RestAnswer depthSnapshot(String symbol, long nowMs) throws IOException {
+                throw new IOException("no snapshots here");
+            }
+
+            @Override
+            public RestAnswer aggTrades(String symbol, long fromId, long nowMs) throws IOException {
+                Long deferral = deferrals.poll();
+                if (deferral != null) {
+                    throw new RequestDeferred("aggTrades of " + symbol + " from " + fromId, deferral);
+                }
+                return new RestAnswer("/api/v3/aggTrades?symbol=" + symbol + "&fromId=" + fromId, page, nowMs);
+            }
+        };
     }
 }

@@ -37,6 +37,11 @@ final class CountingMetrics implements FeedMetrics {
     }
 
     @Override
+    public void backfillDeferred() {
+        add("backfillDeferred", 1);
+    }
+
+    @Override
     public void tradeGap(long missing) {
         add("tradeGap", missing);
     }

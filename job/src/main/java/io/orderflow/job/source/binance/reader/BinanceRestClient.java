@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * (re)sync a book, and a page of aggregate trades to back-fill (tried again, twice as long apart each
  * time, for up to {@value #AGG_TRADES_RETRY_WINDOW_MS} ms: a trade given up is a gap in the history,
  * while the exchange keeps its trades for days). Shared by a reader's connections, within the
- * reader's share of Binance's per-IP budget: a back-fill waits for its weight, a snapshot is
- * deferred instead.
+ * reader's share of Binance's per-IP budget: a call the budget cannot pay for now is not made but
+ * deferred ({@link RequestDeferred}), since the caller serves a whole connection's symbols.
  */
 final class BinanceRestClient implements RestPort {
 
@@ -73,14 +73,18 @@ final class BinanceRestClient implements RestPort {
     @Override
     public RestAnswer depthSnapshot(String symbol, long nowMs) throws IOException {
         String pathAndQuery = market.depthPath() + "?symbol=" + symbol + "&limit=" + SNAPSHOT_LIMIT;
-        long waitNanos = limiter.tryAcquire(weights.depth(), System.nanoTime());
-        if (waitNanos > 0) {
-            throw new RequestDeferred(pathAndQuery, TimeUnit.NANOSECONDS.toMillis(waitNanos) + 1);
-        }
+        spend(pathAndQuery, weights.depth());
         return send(pathAndQuery);
     }
 
-    /** Aggregate trades from {@code fromId} (inclusive) on, oldest first. */
+    /**
+     * Aggregate trades from {@code fromId} (inclusive) on, oldest first. Each attempt is made only if
+     * the budget holds its weight now, else {@link RequestDeferred}, the first one as a later one: the
+     * sequencer holds the symbol's live trades and asks again, while the connection's other symbols
+     * go on (a reconnect at hundreds of symbols asks for more pages than minutes of budget allow). A
+     * failed attempt is still tried again after a pause, in this thread: failures are rare, and the
+     * pauses are bounded by the retry window.
+     */
     @Override
     public RestAnswer aggTrades(String symbol, long fromId, long nowMs) throws IOException {
         String pathAndQuery = market.aggTradesPath() + "?symbol=" + symbol + "&fromId=" + fromId + "&limit="
@@ -88,8 +92,9 @@ final class BinanceRestClient implements RestPort {
         long giveUpAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AGG_TRADES_RETRY_WINDOW_MS);
         long pauseMs = AGG_TRADES_FIRST_PAUSE_MS;
         for (int attempt = 1; ; attempt++) {
+            spend(pathAndQuery, weights.aggTrades());
             try {
-                return get(pathAndQuery, weights.aggTrades());
+                return send(pathAndQuery);
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
@@ -105,14 +110,12 @@ final class BinanceRestClient implements RestPort {
         }
     }
 
-    private RestAnswer get(String pathAndQuery, int weight) throws IOException {
-        try {
-            limiter.acquire(weight);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted waiting for " + pathAndQuery);
+    /** Spends the request's weight if the budget holds it now, else defers the request. */
+    private void spend(String pathAndQuery, int weight) throws RequestDeferred {
+        long waitNanos = limiter.tryAcquire(weight, System.nanoTime());
+        if (waitNanos > 0) {
+            throw new RequestDeferred(pathAndQuery, TimeUnit.NANOSECONDS.toMillis(waitNanos) + 1);
         }
-        return send(pathAndQuery);
     }
 
     /** The request, its weight already spent. */

@@ -25,6 +25,8 @@ public final class BinanceSourceMetrics implements FeedMetrics {
     public static final String UNSUPPORTED_MESSAGES = "unsupported_messages_total";
     public static final String DEDUP_HITS = "dedup_hits_total";
     public static final String GAPFILL_TRADES = "gapfill_trades_total";
+    /** Back-fills deferred because the REST budget was spent, their symbol's live trades held meanwhile. */
+    public static final String GAPFILL_DEFERRALS = "gapfill_deferrals_total";
     /** Trades missed for good: a {@code @trade} id gap, or a back-fill the exchange could not serve. */
     public static final String TRADE_GAPS = "trade_gaps_total";
     public static final String WS_RECONNECTS = "ws_reconnects_total";
@@ -52,6 +54,7 @@ public final class BinanceSourceMetrics implements FeedMetrics {
     private final Counter unsupportedMessages;
     private final Counter dedupHits;
     private final Counter gapfillTrades;
+    private final Counter gapfillDeferrals;
     private final Counter tradeGaps;
     final Counter wsReconnects;
     private final Counter depthFramesDropped;
@@ -71,6 +74,7 @@ public final class BinanceSourceMetrics implements FeedMetrics {
         unsupportedMessages = register(group, UNSUPPORTED_MESSAGES);
         dedupHits = register(group, DEDUP_HITS);
         gapfillTrades = register(group, GAPFILL_TRADES);
+        gapfillDeferrals = register(group, GAPFILL_DEFERRALS);
         tradeGaps = register(group, TRADE_GAPS);
         wsReconnects = register(group, WS_RECONNECTS);
         depthFramesDropped = register(group, DEPTH_FRAMES_DROPPED);
@@ -107,6 +111,11 @@ public final class BinanceSourceMetrics implements FeedMetrics {
     @Override
     public void backfilled(long trades) {
         gapfillTrades.inc(trades);
+    }
+
+    @Override
+    public void backfillDeferred() {
+        gapfillDeferrals.inc();
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps REST calls within Binance's request-weight budget (per IP and minute): a token bucket
- * holding a minute's worth of weight, refilled continuously. A call that overdraws it waits until
- * the weight is earned ({@link #acquire}), or is not made ({@link #tryAcquire}); a 429/418 answer's
- * Retry-After empties it for that long.
+ * holding a minute's worth of weight, refilled continuously. A call that would overdraw it is not
+ * made ({@link #tryAcquire}) until the weight is earned; a 429/418 answer's Retry-After empties it
+ * for that long.
  */
 final class RestWeightLimiter {
 
@@ -20,14 +20,6 @@ final class RestWeightLimiter {
         this.weightPerNano = weightPerMinute / (double) TimeUnit.MINUTES.toNanos(1);
         this.available = weightPerMinute;
         this.updatedNanos = System.nanoTime();
-    }
-
-    /** Waits until the budget allows a call of this weight, then spends it. */
-    void acquire(int weight) throws InterruptedException {
-        long waitNanos = reserve(weight, System.nanoTime());
-        if (waitNanos > 0) {
-            TimeUnit.NANOSECONDS.sleep(waitNanos);
-        }
     }
 
     /**
@@ -47,13 +39,6 @@ final class RestWeightLimiter {
     synchronized void pause(long seconds, long nowNanos) {
         refill(nowNanos);
         available = Math.min(available, -seconds * TimeUnit.SECONDS.toNanos(1) * weightPerNano);
-    }
-
-    /** Spends the weight now (possibly into debt) and says how long to wait for the debt to clear. */
-    synchronized long reserve(int weight, long nowNanos) {
-        refill(nowNanos);
-        available -= weight;
-        return available >= 0 ? 0 : (long) Math.ceil(-available / weightPerNano);
     }
 
     private void refill(long nowNanos) {
