@@ -6,9 +6,10 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
  * Event-time watermarks for any market source: timestamps are the exchange event time, watermarks
- * trail the newest event by a small bound (a symbol's events are nearly in order), and a symbol
+ * trail the newest event by a small bound (a symbol's events are nearly in order), and a split
  * that goes quiet is marked idle so it does not hold back the others. With a FLIP-27 source the
- * strategy runs per split, i.e. per symbol.
+ * strategy runs per split: for the Binance source a connection, whose up to 200 streams' symbols
+ * share one watermark (a symbol held back, by a deferred back-fill say, can fall behind it).
  */
 public final class MarketWatermarks {
 
