@@ -30,13 +30,13 @@ import org.slf4j.LoggerFactory;
  * cancelled), publishes everything and seals what a minute allows before returning. A publish that fails is logged and counted
  * ({@value #ERRORS}) and retried on the next commit: the rows stay staged, durable, until it succeeds.
  */
-final class PublishingCommitter implements Committer<FileSinkCommittable> {
+public final class PublishingCommitter implements Committer<FileSinkCommittable> {
 
-    static final String ERRORS = "publish_errors_total";
-    static final String ROWS = "published_rows_total";
-    static final String SECONDS = "publish_sec";
-    static final String SEALED = "sealed_files_total";
-    static final String WAITING = "staged_files_waiting";
+    public static final String ERRORS = "publish_errors_total";
+    public static final String ROWS = "published_rows_total";
+    public static final String SECONDS = "publish_sec";
+    public static final String SEALED = "sealed_files_total";
+    public static final String WAITING = "staged_files_waiting";
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishingCommitter.class);
 

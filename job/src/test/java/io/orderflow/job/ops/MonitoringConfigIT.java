@@ -9,6 +9,7 @@ import io.orderflow.job.metrics.CvdTailCounters;
 import io.orderflow.job.metrics.ProcessingLatency;
 import io.orderflow.job.metrics.SymbolTapeMetrics;
 import io.orderflow.job.sink.MeteredFileSink;
+import io.orderflow.job.sink.PublishingCommitter;
 import io.orderflow.job.source.binance.reader.BinanceSourceMetrics;
 import io.orderflow.testkit.Processes;
 import java.nio.file.Files;
@@ -54,6 +55,8 @@ class MonitoringConfigIT {
             prefixed(ProcessingLatency.KIND + "_", ProcessingLatency.P50, ProcessingLatency.P95),
             prefixed(BinanceSourceMetrics.CONNECTION + "_", BinanceSourceMetrics.HANDOFF_DEPTH),
             Set.of(MeteredFileSink.WRITE_ERRORS, MeteredFileSink.FLUSH_SECONDS),
+            Set.of(PublishingCommitter.ERRORS, PublishingCommitter.ROWS, PublishingCommitter.SECONDS,
+                    PublishingCommitter.SEALED, PublishingCommitter.WAITING),
             Set.of(BinanceSourceMetrics.PARSE_ERRORS, BinanceSourceMetrics.DEDUP_HITS,
                     BinanceSourceMetrics.GAPFILL_TRADES, BinanceSourceMetrics.GAPFILL_DEFERRALS,
                     BinanceSourceMetrics.TRADE_GAPS,
@@ -72,7 +75,7 @@ class MonitoringConfigIT {
             assertThat(out).contains("SUCCESS: " + PROMETHEUS.resolve(config) + " is valid");
         }
         assertThat(promtool(promtool, "check", "rules", PROMETHEUS.resolve("alerts.yml").toString()))
-                .contains("SUCCESS: 10 rules found");
+                .contains("SUCCESS: 11 rules found");
     }
 
     @Test
