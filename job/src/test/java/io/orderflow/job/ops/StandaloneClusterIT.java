@@ -239,6 +239,10 @@ class StandaloneClusterIT {
                 r -> r.keySet().containsAll(List.of("sink:_prices:_Writer", "sink:_cvd:_Writer", "sink:_ofi:_Writer"))
                         && r.values().stream().allMatch(v -> v > 0 && v < 60));
         await("sum by (job_id) (" + P + "write_errors_total" + job + ")", r -> r.size() == 1 && r.containsValue(0.0));
+        // the publishers: committed rows reach the hour files, without a failed publish
+        await("sum by (job_id) (" + P + "published_rows_total" + job + ")", r -> r.size() == 1
+                && r.values().stream().allMatch(v -> v > 0));
+        await("sum by (job_id) (" + P + "publish_errors_total" + job + ")", r -> r.size() == 1 && r.containsValue(0.0));
         await("flink_jobmanager_job_numRestarts" + job, r -> r.size() == 1 && r.containsValue(0.0));
         // the CVD scale gauges, per CVD subtask
         for (String gauge : List.of("cvd_scale_median", "cvd_floor_hit_rate")) {
@@ -263,7 +267,7 @@ class StandaloneClusterIT {
         }
         assertThat(rules).containsExactlyInAnyOrder("ReceiveLatencyP99High=ok", "WebSocketReconnectsFrequent=ok",
                 "BookUnsynced=ok", "CvdFloorHitRateHigh=ok", "EmptyMinuteBucketsHigh=ok", "LiveOutputDisconnected=ok",
-                "ParquetWriteErrors=ok", "JobRestarting=ok", "FlinkProcessDown=ok", "HarvestDataQualityFailing=ok");
+                "ParquetWriteErrors=ok", "ParquetPublishFailing=ok", "JobRestarting=ok", "FlinkProcessDown=ok", "HarvestDataQualityFailing=ok");
     }
 
     @Test
